@@ -1,0 +1,88 @@
+# The command index: `make help` lists every target.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
+        lint format check messages compilemessages migrate demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed compilemessages ## Install the project into .venv
+
+install-dev: $(VENV)/.installed-dev compilemessages ## Install the project with test and lint tools
+
+browser: ## Install Debian's Chromium for the browser tests when it is missing
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Install Chromium as /usr/bin/chromium to run the browser tests."; exit 1; fi
+
+compilemessages: $(VENV)/.installed ## Compile the translations (.po to .mo)
+	@$(MANAGE) compilemessages --ignore ".venv" --ignore "staticfiles" --verbosity 0
+
+messages: $(VENV)/.installed ## Extract new strings into the Swedish and English .po files
+	$(MANAGE) makemessages --locale sv --locale en --ignore ".venv/*" --ignore "staticfiles/*" --no-obsolete
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --verbosity 0
+
+demo: migrate ## Load the demo content (again)
+	$(MANAGE) seed_demo
+
+run: migrate ## Install, migrate, load the demo when empty, serve on 127.0.0.1:$(PORT)
+	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: install ## A local production-like run: gunicorn, hashed static files, DEBUG off
+	@mkdir -p var
+	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DJANGO_SETTINGS_MODULE=torget.settings.production DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=false \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) TORGET_REQUIRE_STAFF_MFA=$${TORGET_REQUIRE_STAFF_MFA:-true} \
+	bash -c '$(MANAGE) collectstatic --noinput --verbosity 0 && $(MANAGE) migrate --verbosity 0 && \
+	$(MANAGE) createcachetable && exec $(BIN)/gunicorn torget.wsgi --bind 127.0.0.1:$(PORT) --workers 2'
+
+test: install-dev browser ## The whole suite: unit, integration, browser and accessibility tests
+	$(BIN)/pytest
+
+test-fast: install-dev ## The suite without the browser tests
+	$(BIN)/pytest -m "not browser"
+
+test-browser: install-dev browser ## Only the browser and accessibility tests
+	$(BIN)/pytest -m browser
+
+test-postgres: install-dev browser ## The whole suite on a throwaway PostgreSQL cluster
+	bash .ci/postgres.sh $(BIN)/pytest
+
+lint: install-dev ## Ruff (check and format), Django's checks, migrations up to date
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=torget.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=torget.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install-dev ## Format and fix the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, caches and collected static files (keeps the database)
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

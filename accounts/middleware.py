@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+
+class RequireStaffMFAMiddleware:
+    """Keeps the Wagtail admin closed to staff who have not set up two-factor authentication."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.TORGET_REQUIRE_STAFF_MFA
+            and request.path_info.startswith("/admin/")
+            and request.user.is_authenticated
+            and request.user.has_perm("wagtailadmin.access_admin")
+            and not _has_totp(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Set up two-factor authentication before you open the administration."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def _has_totp(user):
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

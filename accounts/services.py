@@ -1,0 +1,81 @@
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+EDITORS = "Redaktörer"
+MODERATORS = "Moderatorer"
+ORGANISERS = "Mötesarrangörer"
+SAFETY_COORDINATORS = "Trygghetssamordnare"
+
+# Permissions by group; later domains add theirs here, so one place says who may do what.
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("home", "add_disruptionnotice"),
+        ("home", "change_disruptionnotice"),
+        ("home", "delete_disruptionnotice"),
+        ("simple_translation", "submit_translation"),
+    ],
+    MODERATORS: [("wagtailadmin", "access_admin")],
+    ORGANISERS: [("wagtailadmin", "access_admin")],
+    SAFETY_COORDINATORS: [("wagtailadmin", "access_admin")],
+}
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+}
+
+
+@transaction.atomic
+def staff_groups_ensure() -> dict[str, Group]:
+    """Create the staff groups with their permissions; safe to run any number of times."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    groups = {}
+    for name, perms in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in perms:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                group.permissions.add(permission)
+        groups[name] = group
+
+    editors = groups[EDITORS]
+    root_page = Page.get_first_root_node()
+    if root_page:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=editors, page=root_page, permission=permission
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+                GroupCollectionPermission.objects.get_or_create(
+                    group=editors, collection=root_collection, permission=permission
+                )
+    return groups
+
+
+def staff_groups_ensure_on_migrate(sender, using="default", **kwargs):
+    staff_groups_ensure()
+
+
+def user_profile_update(*, user, display_name: str, preferred_language: str) -> None:
+    user.display_name = display_name.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=["display_name", "preferred_language"])

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import demo as account_demo
+from home import demo as page_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo content and accounts (idempotent; only with DEBUG on)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the demo has been loaded before.",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo adds accounts with known passwords; it needs DEBUG on.")
+        from accounts.models import User
+
+        if options["if_empty"] and User.objects.filter(email="admin@example.org").exists():
+            self.stdout.write("Demo content already loaded.")
+        else:
+            with transaction.atomic():
+                page_demo.seed()
+                account_demo.seed()
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
+        for email, role in account_demo.roles():
+            self.stdout.write(f"  {email:<24} {role}")

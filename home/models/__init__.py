@@ -1,0 +1,13 @@
+from .notices import DisruptionNotice
+from .pages import DistrictContact, DistrictIndexPage, DistrictPage, HomePage, StandardPage
+from .settings import SiteSettings
+
+__all__ = [
+    "DisruptionNotice",
+    "DistrictContact",
+    "DistrictIndexPage",
+    "DistrictPage",
+    "HomePage",
+    "SiteSettings",
+    "StandardPage",
+]

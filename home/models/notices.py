@@ -1,0 +1,77 @@
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Locale, TranslatableMixin
+
+
+class DisruptionNoticeQuerySet(models.QuerySet):
+    def active(self, at: datetime | None = None):
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at, ends_at__gt=at)
+
+    def current_for(self, locale: Locale, at: datetime | None = None):
+        """The notice to show now in this language, or in the default language if untranslated."""
+        notices = list(self.active(at).select_related("locale").order_by("-starts_at"))
+        default_locale_id = Locale.get_default().pk
+        for wanted in (locale.pk, default_locale_id):
+            for notice in notices:
+                if notice.locale_id == wanted:
+                    return notice
+        return notices[0] if notices else None
+
+    def next_change_after(self, at: datetime) -> datetime | None:
+        """When the set of visible notices next changes: a start or an end after `at`."""
+        upcoming_start = self.filter(starts_at__gt=at).order_by("starts_at").first()
+        upcoming_end = self.filter(ends_at__gt=at).order_by("ends_at").first()
+        moments = [
+            moment
+            for moment in (
+                upcoming_start and upcoming_start.starts_at,
+                upcoming_end and upcoming_end.ends_at,
+            )
+            if moment
+        ]
+        return min(moments) if moments else None
+
+
+class DisruptionNotice(TranslatableMixin, models.Model):
+    """A site-wide message, such as a fire ban, shown on every page between start and end."""
+
+    message = models.TextField(_("message"), max_length=400)
+    link_url = models.URLField(_("link"), blank=True)
+    link_text = models.CharField(_("link text"), max_length=80, blank=True)
+    starts_at = models.DateTimeField(_("shown from"), default=timezone.now)
+    ends_at = models.DateTimeField(_("shown until"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DisruptionNoticeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("message"),
+        FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_text")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("disruption notice")
+        verbose_name_plural = _("disruption notices")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.message[:60]
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if self.link_url and not self.link_text:
+            raise ValidationError({"link_text": _("Say where the link leads.")})
+
+    @property
+    def version_key(self):
+        """Changes whenever the notice is edited, so a visitor who hid it sees the new text."""
+        return f"{self.translation_key}-{int(self.updated_at.timestamp())}"

@@ -1,0 +1,133 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class ContentPage(Page):
+    """Fields and search settings shared by every content page type."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ContentPage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.DistrictIndexPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["districts"] = DistrictPage.objects.listed(self.locale)
+        return context
+
+
+class DistrictIndexPage(ContentPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.DistrictPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("district index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["districts"] = DistrictPage.objects.listed(self.locale).child_of(self)
+        return context
+
+
+class DistrictPageQuerySet(PageQuerySet):
+    def listed(self, locale: Locale):
+        """The districts a visitor sees in one language, alphabetically."""
+        return self.live().public().filter(locale=locale).order_by("title")
+
+
+class DistrictPage(ContentPage):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("alternative text for the hero image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+
+    objects = PageManager.from_queryset(DistrictPageQuerySet)()
+
+    parent_page_types = ["home.DistrictIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        InlinePanel("contacts", heading=_("Contact people"), label=_("Contact person")),
+    ]
+
+    class Meta:
+        verbose_name = _("district page")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+
+class DistrictContact(Orderable):
+    page = ParentalKey(DistrictPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_uri(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class StandardPage(ContentPage):
+    """About, privacy policy, accessibility statement, community guidelines and the like."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

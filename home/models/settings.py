@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Who runs this site and where its fixed pages are; content, never code."""
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=120, blank=True, help_text=_("For example the municipality.")
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy policy"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    guidelines_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("community guidelines"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("guidelines_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

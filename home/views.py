@@ -1,0 +1,44 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale, Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "results": results, "pagination_params": urlencode({"q": query})},
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the database or a context processor may be the fault.
+    return HttpResponseServerError(loader.get_template("500.html").render())

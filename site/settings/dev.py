@@ -1,0 +1,18 @@
+"""Local development: debug on, mail to the console, demo-friendly admin."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-secret-key-never-used-in-production")
+
+from .base import *  # noqa: E402,F403
+from .base import env, env_list  # noqa: E402
+
+DEBUG = env("DJANGO_DEBUG", "true").lower() in {"1", "true", "yes", "on"}
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TORGET_REQUIRE_STAFF_MFA = False

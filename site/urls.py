@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts import urls as account_urls
+from home import views as home_views
+
+urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokument/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("sok/", home_views.search, name="search"),
+    path("konto/", include(account_urls)),
+    path("konto/", include("allauth.urls")),
+    # Wagtail serves every other path from the page tree; it must come last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
