@@ -35,3 +35,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request_readonly(cls, request):
+        """Like `for_request`, but never writes: an anonymous visit must not touch the database."""
+        cached = getattr(request, "_torget_site_settings", None)
+        if cached is None:
+            from wagtail.models import Site
+
+            site = Site.find_for_request(request)
+            cached = cls.objects.filter(site=site).first() or cls(site=site)
+            request._torget_site_settings = cached
+        return cached

@@ -77,7 +77,7 @@ def disruption_notice():
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
     request = context["request"]
-    site_settings = SiteSettings.for_request(request)
+    site_settings = SiteSettings.for_request_readonly(request)
     links = []
     for field in ("privacy_page", "accessibility_page", "guidelines_page"):
         linked = getattr(site_settings, field)
@@ -91,3 +91,8 @@ def site_footer(context):
 def home_url(context):
     root = _site_root(context["request"])
     return root.localized.get_url(context["request"]) if root else "/"
+
+
+@register.simple_tag(takes_context=True)
+def organisation_name(context):
+    return SiteSettings.for_request_readonly(context["request"]).organisation_name

@@ -1,0 +1,41 @@
+import pytest
+
+from home.tests.factories import (
+    DistrictContactFactory,
+    DistrictIndexPageFactory,
+    DistrictPageFactory,
+    StandardPageFactory,
+    site_root_ensure,
+    translate,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    return site_root_ensure()
+
+
+@pytest.fixture
+def site_tree(home_page):
+    """One page of every type, in Swedish and English, as editors build it."""
+    home_page.intro = "<p>Välkommen till Torget.</p>"
+    home_page.save_revision().publish()
+    district_index = DistrictIndexPageFactory(parent=home_page)
+    district = DistrictPageFactory(parent=district_index, title="Fittja", slug="fittja")
+    district.contacts.add(DistrictContactFactory.build(page=district))
+    district.save_revision().publish()
+    about = StandardPageFactory(parent=home_page, title="Om Torget", slug="om-torget")
+    home_en = translate(home_page, title="Torget", intro="<p>Welcome to Torget.</p>")
+    district_index_en = translate(district_index, title="Districts")
+    district_en = translate(district, title="Fittja", intro="<p>About Fittja.</p>")
+    about_en = translate(about, title="About Torget")
+    return {
+        "home": home_page,
+        "district_index": district_index,
+        "district": district,
+        "about": about,
+        "home_en": home_en,
+        "district_index_en": district_index_en,
+        "district_en": district_en,
+        "about_en": about_en,
+    }

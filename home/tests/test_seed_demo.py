@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Locale
+
+from accounts.models import User
+from home.models import DisruptionNotice, DistrictPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+DISTRICTS = {"Alby", "Fittja", "Hallunda-Norsborg", "Tullinge", "Tumba", "Grödinge"}
+
+
+def test_demo_content_is_refused_without_debug():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_page):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    for code in ("sv", "en"):
+        locale = Locale.objects.get(language_code=code)
+        districts = DistrictPage.objects.live().filter(locale=locale)
+        assert set(districts.values_list("title", flat=True)) == DISTRICTS
+        assert all(district.contacts.count() == 1 for district in districts)
+        assert StandardPage.objects.live().filter(locale=locale).count() == 4
+        assert DisruptionNotice.objects.active().filter(locale=locale).count() == 1
+    assert User.objects.count() == 5
+    assert User.objects.get(email="admin@example.org").check_password("demo")
+    assert User.objects.get(email="redaktor@example.org").groups.filter(name="Redaktörer")
+    assert "Eldningsförbud" in client.get("/stadsdelar/alby/").content.decode()
+    assert "A fire ban applies" in client.get("/en/stadsdelar/alby/").content.decode()
