@@ -1,0 +1,137 @@
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from accounts.tests.factories import PASSWORD, UserFactory
+from home.tests.factories import DisruptionNoticeFactory
+
+AXE = Axe()
+
+
+def assert_accessible(page):
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_visitor_goes_from_the_home_page_to_a_district_by_links(page, site_tree):
+    page.goto("/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Stadsdelar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stadsdelar")
+    page.get_by_role("link", name="Fittja").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fittja")
+    expect(page.get_by_text("Samira Haddad")).to_be_visible()
+
+
+def test_the_language_switch_keeps_the_visitor_on_the_same_page(page, site_tree):
+    page.goto("/stadsdelar/fittja/")
+    page.get_by_role("navigation", name="Språk").get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/stadsdelar/fittja/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text("About Fittja.")).to_be_visible()
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Svenska").click()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    assert urlparse(page.url).path == "/stadsdelar/fittja/"
+
+
+def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(page, site_tree):
+    page.goto("/stadsdelar/fittja/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Hoppa till innehållet"
+    expect(page.get_by_role("link", name="Hoppa till innehållet")).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("path", ["/", "/stadsdelar/", "/stadsdelar/fittja/", "/om-torget/",
+                                  "/sok/?q=Fittja", "/konto/signup/"])
+def test_no_page_scrolls_sideways_on_a_small_phone(page, site_tree, path):
+    DisruptionNoticeFactory(message="Eldningsförbud i hela Stockholms län, med en lång förklaring.")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_no_request_leaves_this_machine(page, site_tree, live_server):
+    DisruptionNoticeFactory()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    for path in ("/", "/stadsdelar/fittja/", "/en/om-torget/", "/sok/?q=Fittja", "/konto/login/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert hosts == {urlparse(live_server.url).hostname}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/stadsdelar/",
+        "/stadsdelar/fittja/",
+        "/om-torget/",
+        "/en/",
+        "/en/stadsdelar/fittja/",
+        "/sok/?q=Fittja",
+        "/sok/?q=zebrapark",
+        "/konto/login/",
+        "/konto/signup/",
+        "/konto/password/reset/",
+        "/finns-inte/",
+    ],
+)
+def test_axe_finds_no_accessibility_violations(page, site_tree, path):
+    DisruptionNoticeFactory()
+    page.goto(path)
+    assert_accessible(page)
+
+
+def test_axe_finds_no_violations_on_forms_showing_errors_or_on_the_profile(page, site_tree):
+    page.goto("/konto/signup/")
+    page.get_by_label("E-post").fill("inte-en-adress")
+    page.get_by_role("button", name="Skapa konto").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+    person = UserFactory()
+    page.goto("/konto/login/")
+    page.get_by_label("E-post").fill(person.email)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("link", name="Mitt konto").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Profil")
+    assert_accessible(page)
+    page.get_by_label("Visningsnamn").fill("Amina")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_contain_text("Din profil har sparats.")
+
+
+def test_a_hidden_notice_stays_hidden_until_it_changes(page, site_tree):
+    notice = DisruptionNoticeFactory(message="Eldningsförbud.")
+    page.goto("/")
+    expect(page.get_by_text("Eldningsförbud.")).to_be_visible()
+    page.get_by_role("button", name="Dölj meddelandet").click()
+    expect(page.get_by_text("Eldningsförbud.")).to_be_hidden()
+    page.goto("/stadsdelar/fittja/")
+    expect(page.get_by_text("Eldningsförbud.")).to_be_hidden()
+    assert page.context.cookies() == []
+
+    notice.message = "Eldningsförbudet gäller nu även grillplatser."
+    notice.save()
+    page.goto("/om-torget/")  # a page the browser has not cached yet
+    expect(page.get_by_text("Eldningsförbudet gäller nu även grillplatser.")).to_be_visible()
+
+
+def test_the_site_works_without_javascript(browser, live_server, site_tree):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_label("Sök på webbplatsen").fill("Fittja")
+    page.get_by_role("button", name="Sök").first.click()
+    page.get_by_role("link", name="Fittja").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fittja")
+    context.close()
