@@ -22,130 +22,230 @@ NOTICE_KEY = uuid.UUID("6f1c7f1e-8d7a-4b5e-9a53-2f1f2d0c0a01")
 DISTRICTS = [
     {
         "slug": "alby",
-        "sv": ("Alby", "Alby ligger vid Albysjön och har ett av kommunens största bostadsområden. "
-                       "Här arbetar kommunen, polisen och bostadsbolaget tillsammans för en tryggare "
-                       "vardag, med fler vuxna ute på kvällarna och bättre belysning."),
-        "en": ("Alby", "Alby lies by Lake Alby and has one of the municipality's largest housing "
-                       "areas. The municipality, the police and the housing company work together "
-                       "here for safer everyday life, with more adults out in the evenings and "
-                       "better lighting."),
-        "contact": ("Samira Haddad", "Trygghetssamordnare", "Safety coordinator",
-                    "samira.haddad@example.org", "08-530 610 01"),
+        "sv": (
+            "Alby",
+            "Alby ligger vid Albysjön och har ett av kommunens största bostadsområden. "
+            "Här arbetar kommunen, polisen och bostadsbolaget tillsammans för en tryggare "
+            "vardag, med fler vuxna ute på kvällarna och bättre belysning.",
+        ),
+        "en": (
+            "Alby",
+            "Alby lies by Lake Alby and has one of the municipality's largest housing "
+            "areas. The municipality, the police and the housing company work together "
+            "here for safer everyday life, with more adults out in the evenings and "
+            "better lighting.",
+        ),
+        "contact": (
+            "Samira Haddad",
+            "Trygghetssamordnare",
+            "Safety coordinator",
+            "samira.haddad@example.org",
+            "08-530 610 01",
+        ),
     },
     {
         "slug": "fittja",
-        "sv": ("Fittja", "I Fittja samlas boende, föreningar och myndigheter på storsamlingar för "
-                        "att höra om trygghetsarbetet och forma stadsdelens framtid tillsammans."),
-        "en": ("Fittja", "In Fittja, residents, associations and public agencies gather at large "
-                         "open meetings to hear about the safety work and shape the district's "
-                         "future together."),
-        "contact": ("Johan Lindqvist", "Områdesutvecklare", "Area developer",
-                    "johan.lindqvist@example.org", "08-530 610 02"),
+        "sv": (
+            "Fittja",
+            "I Fittja samlas boende, föreningar och myndigheter på storsamlingar för "
+            "att höra om trygghetsarbetet och forma stadsdelens framtid tillsammans.",
+        ),
+        "en": (
+            "Fittja",
+            "In Fittja, residents, associations and public agencies gather at large "
+            "open meetings to hear about the safety work and shape the district's "
+            "future together.",
+        ),
+        "contact": (
+            "Johan Lindqvist",
+            "Områdesutvecklare",
+            "Area developer",
+            "johan.lindqvist@example.org",
+            "08-530 610 02",
+        ),
     },
     {
         "slug": "hallunda-norsborg",
-        "sv": ("Hallunda-Norsborg", "Hallunda-Norsborg har tunnelbana, centrum och närhet till "
-                                    "Mälaren. Stadsdelen har egna trygghetsvandringar varje vår "
-                                    "och höst."),
-        "en": ("Hallunda-Norsborg", "Hallunda-Norsborg has the underground, a town centre and "
-                                    "Lake Mälaren nearby. The district holds its own safety walks "
-                                    "every spring and autumn."),
-        "contact": ("Aylin Demir", "Områdesutvecklare", "Area developer",
-                    "aylin.demir@example.org", "08-530 610 03"),
+        "sv": (
+            "Hallunda-Norsborg",
+            "Hallunda-Norsborg har tunnelbana, centrum och närhet till "
+            "Mälaren. Stadsdelen har egna trygghetsvandringar varje vår "
+            "och höst.",
+        ),
+        "en": (
+            "Hallunda-Norsborg",
+            "Hallunda-Norsborg has the underground, a town centre and "
+            "Lake Mälaren nearby. The district holds its own safety walks "
+            "every spring and autumn.",
+        ),
+        "contact": (
+            "Aylin Demir",
+            "Områdesutvecklare",
+            "Area developer",
+            "aylin.demir@example.org",
+            "08-530 610 03",
+        ),
     },
     {
         "slug": "tullinge",
-        "sv": ("Tullinge", "Tullinge är en grön stadsdel med villor, skog och Tullingesjön. "
-                           "Här finns aktiva föreningar och ett starkt lokalt engagemang."),
-        "en": ("Tullinge", "Tullinge is a green district with houses, forest and Lake Tullinge. "
-                           "It has active associations and strong local engagement."),
-        "contact": ("Erik Nyström", "Kontaktperson", "Contact person",
-                    "erik.nystrom@example.org", "08-530 610 04"),
+        "sv": (
+            "Tullinge",
+            "Tullinge är en grön stadsdel med villor, skog och Tullingesjön. "
+            "Här finns aktiva föreningar och ett starkt lokalt engagemang.",
+        ),
+        "en": (
+            "Tullinge",
+            "Tullinge is a green district with houses, forest and Lake Tullinge. "
+            "It has active associations and strong local engagement.",
+        ),
+        "contact": (
+            "Erik Nyström",
+            "Kontaktperson",
+            "Contact person",
+            "erik.nystrom@example.org",
+            "08-530 610 04",
+        ),
     },
     {
         "slug": "tumba",
-        "sv": ("Tumba", "Tumba är kommunens centralort med kommunhuset, pendeltåg och Tumba "
-                        "centrum. Dialogmöten om centrumets utveckling hålls här."),
-        "en": ("Tumba", "Tumba is the municipality's central town, with the town hall, commuter "
-                        "trains and Tumba centre. Dialogue meetings on the centre's development "
-                        "are held here."),
-        "contact": ("Maria Abdi", "Kommunikatör i tjänst", "Communicator on duty",
-                    "maria.abdi@example.org", "08-530 610 05"),
+        "sv": (
+            "Tumba",
+            "Tumba är kommunens centralort med kommunhuset, pendeltåg och Tumba "
+            "centrum. Dialogmöten om centrumets utveckling hålls här.",
+        ),
+        "en": (
+            "Tumba",
+            "Tumba is the municipality's central town, with the town hall, commuter "
+            "trains and Tumba centre. Dialogue meetings on the centre's development "
+            "are held here.",
+        ),
+        "contact": (
+            "Maria Abdi",
+            "Kommunikatör i tjänst",
+            "Communicator on duty",
+            "maria.abdi@example.org",
+            "08-530 610 05",
+        ),
     },
     {
         "slug": "grodinge",
-        "sv": ("Grödinge", "Grödinge är kommunens landsbygd, med gårdar, sjöar och naturreservat. "
-                           "Här handlar trygghet ofta om vägar, kollektivtrafik och samverkan "
-                           "mellan grannar."),
-        "en": ("Grödinge", "Grödinge is the municipality's countryside, with farms, lakes and "
-                           "nature reserves. Here, safety is often about roads, public transport "
-                           "and neighbours working together."),
-        "contact": ("Lars Ek", "Kontaktperson", "Contact person",
-                    "lars.ek@example.org", "08-530 610 06"),
+        "sv": (
+            "Grödinge",
+            "Grödinge är kommunens landsbygd, med gårdar, sjöar och naturreservat. "
+            "Här handlar trygghet ofta om vägar, kollektivtrafik och samverkan "
+            "mellan grannar.",
+        ),
+        "en": (
+            "Grödinge",
+            "Grödinge is the municipality's countryside, with farms, lakes and "
+            "nature reserves. Here, safety is often about roads, public transport "
+            "and neighbours working together.",
+        ),
+        "contact": (
+            "Lars Ek",
+            "Kontaktperson",
+            "Contact person",
+            "lars.ek@example.org",
+            "08-530 610 06",
+        ),
     },
 ]
 
 STANDARD_PAGES = [
     {
         "slug": "om-torget",
-        "sv": ("Om Torget", "Torget är platsen där kommunen och invånarna möts: stadsdelarnas "
-                            "sidor, öppna möten, samtal i forumet och uppdateringar om "
-                            "trygghetsarbetet."),
-        "en": ("About Torget", "Torget is where the municipality and its residents meet: "
-                               "district pages, open meetings, forum discussions and updates on "
-                               "the safety work."),
+        "sv": (
+            "Om Torget",
+            "Torget är platsen där kommunen och invånarna möts: stadsdelarnas "
+            "sidor, öppna möten, samtal i forumet och uppdateringar om "
+            "trygghetsarbetet.",
+        ),
+        "en": (
+            "About Torget",
+            "Torget is where the municipality and its residents meet: "
+            "district pages, open meetings, forum discussions and updates on "
+            "the safety work.",
+        ),
         "setting": None,
     },
     {
         "slug": "integritet",
-        "sv": ("Integritetspolicy", "Vi sparar så lite som möjligt och bara så länge det behövs. "
-                                    "Sidan använder inga spårningskakor och hämtar inget från "
-                                    "andra webbplatser. Du kan ladda ner och radera dina "
-                                    "uppgifter från ditt konto."),
-        "en": ("Privacy policy", "We keep as little as possible, and only as long as it is "
-                                 "needed. The site uses no tracking cookies and loads nothing "
-                                 "from other websites. You can download and delete your data "
-                                 "from your account."),
+        "sv": (
+            "Integritetspolicy",
+            "Vi sparar så lite som möjligt och bara så länge det behövs. "
+            "Sidan använder inga spårningskakor och hämtar inget från "
+            "andra webbplatser. Du kan ladda ner och radera dina "
+            "uppgifter från ditt konto.",
+        ),
+        "en": (
+            "Privacy policy",
+            "We keep as little as possible, and only as long as it is "
+            "needed. The site uses no tracking cookies and loads nothing "
+            "from other websites. You can download and delete your data "
+            "from your account.",
+        ),
         "setting": "privacy_page",
     },
     {
         "slug": "tillganglighet",
-        "sv": ("Tillgänglighetsredogörelse", "Webbplatsen ska gå att använda för alla, med "
-                                             "tangentbord, skärmläsare och på mobilen. Hittar du "
-                                             "något som inte fungerar vill vi veta det."),
-        "en": ("Accessibility statement", "The site should work for everyone, with a keyboard, "
-                                          "a screen reader and on a phone. If you find "
-                                          "something that does not work, please tell us."),
+        "sv": (
+            "Tillgänglighetsredogörelse",
+            "Webbplatsen ska gå att använda för alla, med "
+            "tangentbord, skärmläsare och på mobilen. Hittar du "
+            "något som inte fungerar vill vi veta det.",
+        ),
+        "en": (
+            "Accessibility statement",
+            "The site should work for everyone, with a keyboard, "
+            "a screen reader and on a phone. If you find "
+            "something that does not work, please tell us.",
+        ),
         "setting": "accessibility_page",
     },
     {
         "slug": "riktlinjer",
-        "sv": ("Riktlinjer för samtalen", "Var vänlig och håll dig till saken. Inga hot, inga "
-                                          "personangrepp och inga uppgifter om enskilda "
-                                          "personer. Moderatorer kan dölja inlägg som bryter "
-                                          "mot riktlinjerna."),
-        "en": ("Community guidelines", "Be kind and stay on topic. No threats, no personal "
-                                       "attacks and no details about individuals. Moderators "
-                                       "may hide posts that break the guidelines."),
+        "sv": (
+            "Riktlinjer för samtalen",
+            "Var vänlig och håll dig till saken. Inga hot, inga "
+            "personangrepp och inga uppgifter om enskilda "
+            "personer. Moderatorer kan dölja inlägg som bryter "
+            "mot riktlinjerna.",
+        ),
+        "en": (
+            "Community guidelines",
+            "Be kind and stay on topic. No threats, no personal "
+            "attacks and no details about individuals. Moderators "
+            "may hide posts that break the guidelines.",
+        ),
         "setting": "guidelines_page",
     },
 ]
 
 HOME = {
-    "sv": ("Torget", "Välkommen till Torget, där kommunen och invånarna möts. Här hittar du din "
-                     "stadsdel, öppna möten och vad som görs för tryggheten där du bor."),
-    "en": ("Torget", "Welcome to Torget, where the municipality and its residents meet. Find your "
-                     "district, open meetings and what is being done for safety where you live."),
+    "sv": (
+        "Torget",
+        "Välkommen till Torget, där kommunen och invånarna möts. Här hittar du din "
+        "stadsdel, öppna möten och vad som görs för tryggheten där du bor.",
+    ),
+    "en": (
+        "Torget",
+        "Welcome to Torget, where the municipality and its residents meet. Find your "
+        "district, open meetings and what is being done for safety where you live.",
+    ),
 }
 DISTRICT_INDEX = {
     "sv": ("Stadsdelar", "Välj din stadsdel för att se dess möten, nyheter och kontaktpersoner."),
     "en": ("Districts", "Choose your district to see its meetings, news and contact people."),
 }
 NOTICE = {
-    "sv": ("Eldningsförbud i hela Stockholms län. Grilla inte utomhus och gör inga eldar.",
-           "Läs mer om eldningsförbudet"),
-    "en": ("A fire ban applies in all of Stockholm County. Do not barbecue outdoors or light "
-           "fires.", "Read more about the fire ban"),
+    "sv": (
+        "Eldningsförbud i hela Stockholms län. Grilla inte utomhus och gör inga eldar.",
+        "Läs mer om eldningsförbudet",
+    ),
+    "en": (
+        "A fire ban applies in all of Stockholm County. Do not barbecue outdoors or light fires.",
+        "Read more about the fire ban",
+    ),
 }
 
 
@@ -194,8 +294,9 @@ def seed(now=None) -> dict:
     _publish(home, *HOME["sv"])
     _publish(_translated(home, english), *HOME["en"])
 
-    index = _child(home, DistrictIndexPage, "stadsdelar", title=DISTRICT_INDEX["sv"][0],
-                   show_in_menus=True)
+    index = _child(
+        home, DistrictIndexPage, "stadsdelar", title=DISTRICT_INDEX["sv"][0], show_in_menus=True
+    )
     _publish(index, *DISTRICT_INDEX["sv"], show_in_menus=True)
     _publish(_translated(index, english), *DISTRICT_INDEX["en"], show_in_menus=True)
 

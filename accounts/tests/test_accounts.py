@@ -28,8 +28,12 @@ def test_signing_up_sends_a_verification_email_and_login_waits_for_it(client, ho
 def test_a_bot_that_fills_the_honeypot_gets_no_account(client, home_page):
     client.post(
         "/konto/signup/",
-        {"email": "bot@example.org", "password1": PASSWORD, "password2": PASSWORD,
-         "website": "http://spam.example"},
+        {
+            "email": "bot@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "website": "http://spam.example",
+        },
     )
     assert not User.objects.filter(email="bot@example.org").exists()
 
@@ -60,7 +64,9 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, home_p
 def test_a_person_sets_display_name_and_language_on_the_profile(client, home_page):
     person = UserFactory()
     client.force_login(person)
-    response = client.post("/konto/profil/", {"display_name": " Amina ", "preferred_language": "en"})
+    response = client.post(
+        "/konto/profil/", {"display_name": " Amina ", "preferred_language": "en"}
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.display_name == "Amina"
@@ -88,7 +94,10 @@ def test_staff_groups_exist_with_their_permissions(home_page):
     from wagtail.models import GroupPagePermission
 
     assert set(Group.objects.values_list("name", flat=True)) >= {
-        EDITORS, MODERATORS, ORGANISERS, SAFETY_COORDINATORS,
+        EDITORS,
+        MODERATORS,
+        ORGANISERS,
+        SAFETY_COORDINATORS,
     }
     editor = UserFactory(groups=[EDITORS])
     assert editor.has_perm("wagtailadmin.access_admin")

@@ -13,16 +13,28 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy policy"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     guidelines_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("community guidelines"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("community guidelines"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [

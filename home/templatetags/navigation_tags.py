@@ -45,10 +45,7 @@ def language_switch(context):
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
-        if target:
-            url = target.get_url(request)
-        else:
-            url = translate_url(request.get_full_path(), code)
+        url = target.get_url(request) if target else translate_url(request.get_full_path(), code)
         links.append(
             {
                 "code": code,

@@ -74,8 +74,8 @@ def test_district_index_says_so_when_empty(client, home_page):
 
 
 def test_a_hero_image_needs_alternative_text(site_tree):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     district = site_tree["district"]
     district.hero_image = Image.objects.create(title="Torget", file=get_test_image_file())

@@ -163,11 +163,16 @@ STORAGES = {
 # Cache: Redis when shared, otherwise the database, so that rate limits hold across workers.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "torget_cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "torget_cache",
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Seconds an anonymous page may be cached by browsers and proxies.

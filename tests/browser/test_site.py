@@ -45,8 +45,10 @@ def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(page, si
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.parametrize("path", ["/", "/stadsdelar/", "/stadsdelar/fittja/", "/om-torget/",
-                                  "/sok/?q=Fittja", "/konto/signup/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/stadsdelar/", "/stadsdelar/fittja/", "/om-torget/", "/sok/?q=Fittja", "/konto/signup/"],
+)
 def test_no_page_scrolls_sideways_on_a_small_phone(page, site_tree, path):
     DisruptionNoticeFactory(message="Eldningsförbud i hela Stockholms län, med en lång förklaring.")
     page.set_viewport_size({"width": 360, "height": 740})
