@@ -308,7 +308,9 @@ def seed(now=None) -> dict:
             target.contacts.clear()
             target.contacts.add(DistrictContact(name=name, role=role, email=email, phone=phone))
             title, intro = district[lang]
-            _publish(target, title, intro, search_description=intro.split(". ")[0] + ".")
+            _publish(
+                target, title, intro, search_description=intro.split(". ")[0].rstrip(".") + "."
+            )
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.organisation_name = "Botkyrka kommun"

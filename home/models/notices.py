@@ -1,3 +1,4 @@
+import hashlib
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -73,5 +74,17 @@ class DisruptionNotice(TranslatableMixin, models.Model):
 
     @property
     def version_key(self):
-        """Changes whenever the notice is edited, so a visitor who hid it sees the new text."""
-        return f"{self.translation_key}-{int(self.updated_at.timestamp())}"
+        """Changes whenever the notice's content changes, so a visitor who hid it sees it again."""
+        content = "|".join(
+            str(part)
+            for part in (
+                self.translation_key,
+                self.locale_id,
+                self.message,
+                self.link_url,
+                self.link_text,
+                self.starts_at.isoformat(),
+                self.ends_at.isoformat(),
+            )
+        )
+        return hashlib.sha256(content.encode()).hexdigest()[:20]

@@ -137,3 +137,19 @@ def test_the_site_works_without_javascript(browser, live_server, site_tree):
     page.get_by_role("link", name="Fittja").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Fittja")
     context.close()
+
+
+def test_an_editor_logs_in_and_edits_a_district_without_policy_errors(page, site_tree):
+    from accounts.services import EDITORS
+
+    editor = UserFactory(groups=[EDITORS])
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto("/admin/")
+    expect(page).to_have_url(f"{page.url.split('/konto/')[0]}/konto/login/?next=/admin/")
+    page.get_by_label("E-post").fill(editor.email)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Logga in").click()
+    page.goto(f"/admin/pages/{site_tree['district'].pk}/edit/")
+    expect(page.get_by_label("Alternativtext för toppbilden")).to_be_visible()
+    assert [text for text in console if "Content Security Policy" in text] == []
