@@ -4,6 +4,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+def _page_link(verbose_name):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Who runs this site and where its fixed pages are; content, never code."""
@@ -12,30 +23,9 @@ class SiteSettings(BaseSiteSetting):
         _("organisation"), max_length=120, blank=True, help_text=_("For example the municipality.")
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy policy"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    guidelines_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("community guidelines"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    privacy_page = _page_link(_("privacy policy"))
+    accessibility_page = _page_link(_("accessibility statement"))
+    guidelines_page = _page_link(_("community guidelines"))
 
     panels = [
         FieldPanel("organisation_name"),

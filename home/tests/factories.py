@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from accounts.services import staff_groups_ensure
 from home.models import (
     DisruptionNotice,
     DistrictContact,
@@ -28,6 +29,8 @@ def site_root_ensure() -> HomePage:
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
+    # After a flush the groups were rebuilt before the root page existed to grant pages on.
+    staff_groups_ensure()
     return home
 
 
