@@ -277,7 +277,7 @@ def _child(parent, model, slug, **fields):
     return parent.add_child(instance=model(slug=slug, **fields))
 
 
-def seed(now=None) -> dict:
+def seed(now=None) -> None:
     """Create or refresh the demo tree in Swedish and English; safe to run again."""
     now = now or timezone.now()
     swedish = Locale.get_default()
@@ -303,8 +303,10 @@ def seed(now=None) -> dict:
     for district in DISTRICTS:
         page = _child(index, DistrictPage, district["slug"], title=district["sv"][0])
         name, role_sv, role_en, email, phone = district["contact"]
-        for locale_page, role, lang in ((page, role_sv, "sv"), (None, role_en, "en")):
-            target = locale_page or _translated(page, english)
+        for target, role, lang in (
+            (page, role_sv, "sv"),
+            (_translated(page, english), role_en, "en"),
+        ):
             target.contacts.clear()
             target.contacts.add(DistrictContact(name=name, role=role, email=email, phone=phone))
             title, intro = district[lang]
@@ -336,4 +338,3 @@ def seed(now=None) -> dict:
                 "ends_at": now + timedelta(days=30),
             },
         )
-    return {"home": home, "districts": len(DISTRICTS)}

@@ -25,7 +25,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
         paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     return render(

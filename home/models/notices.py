@@ -1,8 +1,10 @@
 import hashlib
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -17,26 +19,19 @@ class DisruptionNoticeQuerySet(models.QuerySet):
     def current_for(self, locale: Locale, at: datetime | None = None):
         """The notice to show now in this language, or in the default language if untranslated."""
         notices = list(self.active(at).select_related("locale").order_by("-starts_at"))
-        default_locale_id = Locale.get_default().pk
-        for wanted in (locale.pk, default_locale_id):
+        for wanted in (locale.language_code, settings.LANGUAGE_CODE):
             for notice in notices:
-                if notice.locale_id == wanted:
+                if notice.locale.language_code == wanted:
                     return notice
         return notices[0] if notices else None
 
     def next_change_after(self, at: datetime) -> datetime | None:
         """When the set of visible notices next changes: a start or an end after `at`."""
-        upcoming_start = self.filter(starts_at__gt=at).order_by("starts_at").first()
-        upcoming_end = self.filter(ends_at__gt=at).order_by("ends_at").first()
-        moments = [
-            moment
-            for moment in (
-                upcoming_start and upcoming_start.starts_at,
-                upcoming_end and upcoming_end.ends_at,
-            )
-            if moment
-        ]
-        return min(moments) if moments else None
+        moments = self.aggregate(
+            next_start=Min("starts_at", filter=Q(starts_at__gt=at)),
+            next_end=Min("ends_at", filter=Q(ends_at__gt=at)),
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
 
 
 class DisruptionNotice(TranslatableMixin, models.Model):

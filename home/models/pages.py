@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -93,8 +94,6 @@ class DistrictPage(ContentPage):
         verbose_name = _("district page")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.hero_image_id and not self.hero_image_alt.strip():
             raise ValidationError(

@@ -14,14 +14,21 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _localized_root(request):
+    """The site's home page in the active language, looked up once per request."""
+    if not hasattr(request, "_torget_localized_root"):
+        root = _site_root(request)
+        request._torget_localized_root = root.localized if root else None
+    return request._torget_localized_root
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    root = _site_root(request)
+    root = _localized_root(request)
     current = context.get("page")
     items = []
     if root:
-        root = root.localized
         for item in root.get_children().live().public().in_menu():
             is_current = isinstance(current, Page) and current.path.startswith(item.path)
             items.append({"title": item.title, "url": item.get_url(request), "current": is_current})
@@ -34,17 +41,14 @@ def language_switch(context):
     request = context["request"]
     page = context.get("page")
     translations = {}
-    homes = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        translations = _live_translations(page)
         root = _site_root(request)
-        if root:
-            for home in root.get_translations(inclusive=True).live().select_related("locale"):
-                homes[home.locale.language_code] = home
+        if root and len(translations) < len(settings.LANGUAGES):
+            translations = {**_live_translations(root), **translations}
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
+        target = translations.get(code)
         url = target.get_url(request) if target else translate_url(request.get_full_path(), code)
         links.append(
             {
@@ -55,6 +59,14 @@ def language_switch(context):
             }
         )
     return {"links": links}
+
+
+def _live_translations(page):
+    """The live versions of `page` by language code, itself included."""
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.inclusion_tag("includes/disruption_notice.html")
@@ -86,8 +98,8 @@ def site_footer(context):
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    root = _site_root(context["request"])
-    return root.localized.get_url(context["request"]) if root else "/"
+    root = _localized_root(context["request"])
+    return root.get_url(context["request"]) if root else "/"
 
 
 @register.simple_tag(takes_context=True)
