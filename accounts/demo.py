@@ -2,7 +2,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
-from accounts.services import EDITORS, MODERATORS, staff_groups_ensure
+from accounts.services import EDITORS, MODERATORS, ORGANISERS, staff_groups_ensure
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - printed by `make run`, refused without DEBUG
 
@@ -11,6 +11,7 @@ DEMO_USERS = [
     ("admin@example.org", "Administratör", [], True),
     ("redaktor@example.org", "Redaktör Rut", [EDITORS], False),
     ("moderator@example.org", "Moderator Mo", [MODERATORS], False),
+    ("arrangor@example.org", "Arrangör Ali", [ORGANISERS], False),
     ("boende@example.org", "Boende Bo", [], False),
     ("forening@example.org", "Föreningsmedlem Fia", [], False),
 ]

@@ -6,6 +6,14 @@ MODERATORS = "Moderatorer"
 ORGANISERS = "Mötesarrangörer"
 SAFETY_COORDINATORS = "Trygghetssamordnare"
 
+# Who sees and changes meeting registrations (personal data) and answers questions.
+MEETING_STAFF = [
+    ("events", "view_registration"),
+    ("events", "add_registration"),
+    ("events", "change_registration"),
+    ("events", "change_question"),
+]
+
 # Permissions by group; later domains add theirs here, so one place says who may do what.
 GROUP_PERMISSIONS = {
     EDITORS: [
@@ -20,9 +28,10 @@ GROUP_PERMISSIONS = {
         ("home", "change_disruptionnotice"),
         ("home", "delete_disruptionnotice"),
         ("simple_translation", "submit_translation"),
+        *MEETING_STAFF,
     ],
-    MODERATORS: [("wagtailadmin", "access_admin")],
-    ORGANISERS: [("wagtailadmin", "access_admin")],
+    MODERATORS: [("wagtailadmin", "access_admin"), ("events", "change_question")],
+    ORGANISERS: [("wagtailadmin", "access_admin"), *MEETING_STAFF],
     SAFETY_COORDINATORS: [("wagtailadmin", "access_admin")],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -58,6 +67,18 @@ def staff_groups_ensure() -> dict[str, Group]:
             GroupPagePermission.objects.get_or_create(
                 group=editors, page=root_page, permission=permission
             )
+    # Organisers edit and publish meeting pages (times, minutes), and nothing else in the tree.
+    meeting_indexes = Page.objects.filter(
+        content_type__app_label="events", content_type__model="eventindexpage"
+    )
+    for page in meeting_indexes:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=groups[ORGANISERS], page=page, permission=permission
+            )
     root_collection = Collection.get_first_root_node()
     if root_collection:
         for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
@@ -68,6 +89,10 @@ def staff_groups_ensure() -> dict[str, Group]:
                 GroupCollectionPermission.objects.get_or_create(
                     group=editors, collection=root_collection, permission=permission
                 )
+                if codename.startswith("choose_"):
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=groups[ORGANISERS], collection=root_collection, permission=permission
+                    )
     return groups
 
 

@@ -1,4 +1,5 @@
 from .notices import DisruptionNotice
+from .outbox import OutgoingEmail
 from .pages import DistrictContact, DistrictIndexPage, DistrictPage, HomePage, StandardPage
 from .settings import SiteSettings
 
@@ -8,6 +9,7 @@ __all__ = [
     "DistrictIndexPage",
     "DistrictPage",
     "HomePage",
+    "OutgoingEmail",
     "SiteSettings",
     "StandardPage",
 ]

@@ -4,6 +4,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from accounts.models import User
+from events.models import EventPage
 from home.models import DisruptionNotice, DistrictPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,31 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
         assert all(district.contacts.count() == 1 for district in districts)
         assert StandardPage.objects.live().filter(locale=locale).count() == 4
         assert DisruptionNotice.objects.active().filter(locale=locale).count() == 1
-    assert User.objects.count() == 5
+    assert User.objects.count() == 6
+    assert User.objects.get(email="arrangor@example.org").has_perm("events.view_registration")
     assert User.objects.get(email="admin@example.org").check_password("demo")
     assert User.objects.get(email="redaktor@example.org").groups.filter(name="Redaktörer")
     assert "Eldningsförbud" in client.get("/stadsdelar/alby/").content.decode()
     assert "A fire ban applies" in client.get("/en/stadsdelar/alby/").content.decode()
+
+
+@override_settings(DEBUG=True)
+def test_demo_meetings_show_a_full_range_of_states(client, home_page):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    for code in ("sv", "en"):
+        meetings = EventPage.objects.live().filter(locale__language_code=code)
+        assert meetings.upcoming().count() == 3
+        assert meetings.past().count() == 1
+    walk = EventPage.objects.get(slug="trygghetsvandring-alby", locale__language_code="sv")
+    assert walk.capacity == 12
+    assert walk.meeting.registrations.confirmed().places() == 10
+    assert walk.meeting.registrations.waiting_line().count() == 1
+    assembly = EventPage.objects.get(slug="storsamling-fittja", locale__language_code="sv")
+    assert assembly.capacity == 120
+    supports = list(assembly.meeting.questions.by_support().values_list("support_count", flat=True))
+    assert supports == [4, 3, 1]
+    past = EventPage.objects.get(slug="storsamling-fittja-varen", locale__language_code="en")
+    page = client.get(past.url).content.decode()
+    assert "Minutes and outcomes" in page
+    assert "the youth centre stays open until 10 pm" in page

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "forums",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.locales",
@@ -193,6 +194,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if env("TASKS_BACKEND") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Minutes to wait before each new attempt at a failed email; then it is marked failed.
+TORGET_EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 240, 720]
+# Behind a load balancer, the header that carries the client's address (for rate limits),
+# such as HTTP_X_FORWARDED_FOR. Empty: use the connection's address.
+TORGET_TRUSTED_PROXY_HEADER = env("TORGET_TRUSTED_PROXY_HEADER", "")
+
+# Meetings
+TORGET_GUEST_REGISTRATIONS_PER_HOUR = int(env("TORGET_GUEST_REGISTRATIONS_PER_HOUR", "20"))
+TORGET_QUESTIONS_PER_HOUR = int(env("TORGET_QUESTIONS_PER_HOUR", "10"))
+TORGET_UNCONFIRMED_HOURS = 24  # a guest's registration lapses unless confirmed within this
+TORGET_REMINDER_HOURS = 24  # the reminder goes out this long before the start
+# Names, emails and needs are removed this many days after a meeting ends; counts stay.
+TORGET_REGISTRATION_RETENTION_DAYS = int(env("TORGET_REGISTRATION_RETENTION_DAYS", "30"))
+TORGET_SENT_EMAIL_RETENTION_DAYS = int(env("TORGET_SENT_EMAIL_RETENTION_DAYS", "30"))
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

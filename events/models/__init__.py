@@ -1,0 +1,14 @@
+from .pages import EventFollowUp, EventIndexPage, EventPage
+from .questions import Question, QuestionSupport
+from .registrations import Meeting, Registration, RegistrationLogEntry
+
+__all__ = [
+    "EventFollowUp",
+    "EventIndexPage",
+    "EventPage",
+    "Meeting",
+    "Question",
+    "QuestionSupport",
+    "Registration",
+    "RegistrationLogEntry",
+]

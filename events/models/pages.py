@@ -1,0 +1,440 @@
+from datetime import datetime
+from functools import cached_property
+from urllib.parse import quote_plus
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import DistrictPage
+from home.models.pages import ContentPage
+
+INTERPRETATION_LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("tr", _("Turkish")),
+    ("syc", _("Syriac")),
+    ("fi", _("Finnish")),
+    ("fa", _("Persian")),
+    ("ti", _("Tigrinya")),
+    ("en", _("English")),
+    ("swl", _("Swedish Sign Language")),
+]
+
+# Shared by every language version of a meeting: set on the page in the default language and
+# copied to its translations when either is published (events.services.meeting_published).
+SHARED_FIELDS = [
+    "kind",
+    "status",
+    "start",
+    "end",
+    "venue_name",
+    "street_address",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+    "online_url",
+    "interpretation_languages",
+    "step_free_access",
+    "hearing_loop",
+    "accessible_toilet",
+    "seating",
+    "childcare",
+    "organiser_email",
+    "organiser_phone",
+]
+SHARED_HELP = _("Shared by all languages: the page in the default language decides.")
+
+
+class LanguageListField(models.JSONField):
+    """A list of interpretation language codes, edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=INTERPRETATION_LANGUAGES,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+class EventIndexPage(RoutablePageMixin, ContentPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    PER_PAGE = 10
+
+    class Meta:
+        verbose_name = _("meeting index page")
+
+    @path("")
+    def index(self, request):
+        from events.views import meeting_list_context
+
+        return self.render(request, context_overrides=meeting_list_context(self, request))
+
+
+class EventPageQuerySet(PageQuerySet):
+    def listed(self, locale: Locale):
+        return self.live().public().filter(locale=locale)
+
+    def upcoming(self, at: datetime | None = None):
+        """Meetings that have not ended, soonest first."""
+        return self.filter(end__gte=at or timezone.now()).order_by("start", "pk")
+
+    def past(self, at: datetime | None = None):
+        return self.filter(end__lt=at or timezone.now()).order_by("-start", "-pk")
+
+    def in_district(self, district: DistrictPage):
+        """Meetings concerning `district`, whichever language version the link points to."""
+        return self.filter(districts__translation_key=district.translation_key).distinct()
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def with_card_data(self):
+        """Districts and confirmed places in the same few queries, however many meetings."""
+        from events.models import Registration
+
+        confirmed_places = (
+            Registration.objects.filter(
+                meeting__translation_key=OuterRef("translation_key"),
+                status=Registration.Status.CONFIRMED,
+            )
+            .values("meeting")
+            .annotate(total=Sum(F("companions") + 1))
+            .values("total")
+        )
+        return self.prefetch_related(
+            models.Prefetch("districts", queryset=DistrictPage.objects.order_by("title"))
+        ).annotate(places_taken=Coalesce(Subquery(confirmed_places), 0))
+
+
+class EventPage(RoutablePageMixin, Page):
+    class Kind(models.TextChoices):
+        ASSEMBLY = "assembly", _("Assembly (storsamling)")
+        DIALOGUE = "dialogue", _("Dialogue meeting")
+        SAFETY_WALK = "safety_walk", _("Safety walk")
+        WORKSHOP = "workshop", _("Workshop")
+        ONLINE = "online", _("Online meeting")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ASSEMBLY)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    districts = ParentalManyToManyField(
+        "home.DistrictPage", verbose_name=_("districts"), blank=True, related_name="+"
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue_name = models.CharField(_("venue"), max_length=120, blank=True)
+    street_address = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Fittja torg 9, 145 50 Norsborg"),
+    )
+    intro = models.TextField(
+        _("summary"), max_length=400, blank=True, help_text=_("One or two sentences for lists.")
+    )
+    description = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    agenda = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("agenda"))
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    seating = models.BooleanField(_("seating for everyone"), default=False)
+    childcare = models.BooleanField(_("childcare during the meeting"), default=False)
+    accessibility_notes = models.TextField(_("more about accessibility"), blank=True)
+    interpretation_languages = LanguageListField(
+        _("interpretation offered"), default=list, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no limit. Raising it moves people up from the waiting list."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: when published.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: when it starts.")
+    )
+    online_url = models.URLField(
+        _("link to the online meeting"),
+        blank=True,
+        help_text=_("Shown only to confirmed participants."),
+    )
+    organiser_name = models.CharField(_("organiser"), max_length=120, blank=True)
+    organiser_email = models.EmailField(_("organiser's email"), blank=True)
+    organiser_phone = models.CharField(_("organiser's phone"), max_length=40, blank=True)
+    minutes = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("minutes and outcomes"))
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("venue_name"),
+                FieldPanel("street_address"),
+                FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("When and where"),
+            help_text=SHARED_HELP,
+        ),
+        FieldPanel("description"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser_name"),
+                FieldRowPanel([FieldPanel("organiser_email"), FieldPanel("organiser_phone")]),
+            ],
+            heading=_("Organiser"),
+        ),
+    ]
+    registration_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Registration"),
+            help_text=SHARED_HELP,
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_free_access"),
+                FieldPanel("hearing_loop"),
+                FieldPanel("accessible_toilet"),
+                FieldPanel("seating"),
+                FieldPanel("childcare"),
+                FieldPanel("interpretation_languages"),
+            ],
+            heading=_("Accessibility and interpretation"),
+            help_text=SHARED_HELP,
+        ),
+        FieldPanel("accessibility_notes"),
+    ]
+    after_panels = [
+        FieldPanel("minutes"),
+        InlinePanel("follow_ups", heading=_("Measures that followed"), label=_("Update")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(registration_panels, heading=_("Registration and access")),
+            ObjectList(after_panels, heading=_("After the meeting")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The meeting must end after it starts.")
+        if self.kind == self.Kind.ONLINE and not self.online_url:
+            errors["online_url"] = _("An online meeting needs a link.")
+        if self.kind != self.Kind.ONLINE and not self.venue_name:
+            errors["venue_name"] = _("Say where the meeting is held.")
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.capacity == 0:
+            errors["capacity"] = _("Leave empty for no limit, or give at least one place.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        from events.models import Meeting
+
+        result = super().save(*args, **kwargs)
+        Meeting.objects.get_or_create(translation_key=self.translation_key)
+        return result
+
+    # Reading the meeting's state; the rules that change it live in events.services.
+
+    @cached_property
+    def meeting(self):
+        from events.models import Meeting
+
+        return Meeting.objects.get_or_create(translation_key=self.translation_key)[0]
+
+    @property
+    def opens_at(self):
+        return self.registration_opens_at or self.first_published_at or self.start
+
+    @property
+    def closes_at(self):
+        return min(self.registration_closes_at or self.start, self.start)
+
+    def registration_state(self, at: datetime | None = None) -> str:
+        """One of: cancelled, past, not_open, closed, open."""
+        at = at or timezone.now()
+        if self.status == self.Status.CANCELLED:
+            return "cancelled"
+        if at >= self.start:
+            return "past"
+        if at < self.opens_at:
+            return "not_open"
+        if at >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    def places_left(self, places_taken: int) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - places_taken, 0)
+
+    def availability(self, places_taken: int, at: datetime | None = None) -> tuple[str, str]:
+        """(code, text) for cards and the page: places left, full, closed and so on."""
+        state = self.registration_state(at)
+        if state == "cancelled":
+            return state, _("Cancelled")
+        if state == "past":
+            return state, _("Registration closed")
+        if state == "not_open":
+            return state, _("Registration opens %(date)s") % {
+                "date": date_format(timezone.localtime(self.opens_at), "j F H:i")
+            }
+        if state == "closed":
+            return state, _("Registration closed")
+        left = self.places_left(places_taken)
+        if left is None:
+            return "open", _("Open for registration")
+        if left == 0:
+            return "full", _("Full — waiting list")
+        return "open", ngettext("%(count)s place left", "%(count)s places left", left) % {
+            "count": left
+        }
+
+    @property
+    def card_availability(self):
+        """For lists annotated by `with_card_data()`."""
+        return self.availability(self.places_taken)
+
+    @property
+    def map_url(self):
+        if not self.street_address:
+            return ""
+        return "https://www.openstreetmap.org/search?query=" + quote_plus(self.street_address)
+
+    def interpretation_language_names(self):
+        names = dict(INTERPRETATION_LANGUAGES)
+        return [names[code] for code in self.interpretation_languages if code in names]
+
+    def accessibility_facts(self):
+        """(label, offered) for each structured fact, in a fixed order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in ("step_free_access", "hearing_loop", "accessible_toilet", "seating")
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from events.views import meeting_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(meeting_page_context(self, request))
+        return context
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("anmalan/", name="register")
+    def register(self, request):
+        from events.views import registration_submit
+
+        return registration_submit(self, request)
+
+    @path("anmalan/skicka-igen/", name="resend")
+    def resend(self, request):
+        from events.views import registration_resend
+
+        return registration_resend(self, request)
+
+    @path("fragor/", name="ask")
+    def ask(self, request):
+        from events.views import question_submit
+
+        return question_submit(self, request)
+
+    @path("fragor/<int:question_id>/stod/", name="support")
+    def support(self, request, question_id):
+        from events.views import question_support
+
+        return question_support(self, request, question_id)
+
+
+class EventFollowUp(Orderable):
+    """A link from a meeting to a page about what was done afterwards."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="follow_ups")
+    target = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("measure that followed")
+        verbose_name_plural = _("measures that followed")

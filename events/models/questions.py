@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=Question.Status.VISIBLE)
+
+    def by_support(self):
+        return self.order_by("-support_count", "created_at")
+
+    def for_page(self, user=None):
+        """Visible questions, most supported first, plus the reader's own pending ones."""
+        shown = models.Q(status=Question.Status.VISIBLE)
+        if user is not None and user.is_authenticated:
+            shown |= models.Q(author=user, status=Question.Status.PENDING)
+        return self.filter(shown).select_related("author").by_support()
+
+
+class Question(models.Model):
+    # The same states as forum posts, so that moderation treats both alike.
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        PENDING = "pending", _("Waiting for a moderator")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+        REMOVED = "removed", _("Removed")
+
+    meeting = models.ForeignKey(
+        "events.Meeting", on_delete=models.CASCADE, related_name="questions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    text = models.TextField(_("question"), max_length=600)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    support_count = models.PositiveIntegerField(_("support"), default=0)
+    answer = models.TextField(_("answer"), max_length=2000, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderation_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        indexes = [models.Index(fields=["meeting", "status", "-support_count"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class QuestionSupport(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "user"], name="one_support_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.question_id}"

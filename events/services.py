@@ -1,0 +1,427 @@
+"""Every rule that changes a registration or a question. Views, the admin and commands call
+these; nothing else writes those tables."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from events import emails
+from events.models import (
+    EventPage,
+    Meeting,
+    Question,
+    QuestionSupport,
+    Registration,
+    RegistrationLogEntry,
+)
+from events.models.pages import SHARED_FIELDS
+from home.models import DistrictPage
+
+
+class RegistrationError(Exception):
+    """A registration that the rules refuse, with a message for the person."""
+
+    def __init__(self, code: str, message, registration: Registration | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.registration = registration
+
+
+STATE_MESSAGES = {
+    "cancelled": _("This meeting has been cancelled."),
+    "past": _("This meeting has already started or taken place."),
+    "not_open": _("Registration has not opened yet."),
+    "closed": _("Registration for this meeting has closed."),
+}
+
+
+def _meeting_lock(meeting: Meeting) -> Meeting:
+    """Hold the meeting's row until the transaction ends, so that places are counted and taken
+    by one writer at a time. PostgreSQL locks the row; SQLite's IMMEDIATE transactions already
+    let only one writer in."""
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def _places_taken(meeting: Meeting) -> int:
+    return meeting.registrations.confirmed().places()
+
+
+def _place(registration: Registration, page: EventPage, at) -> None:
+    """Confirm the registration if its party fits, otherwise put it last in line."""
+    taken = _places_taken(registration.meeting)
+    if page.capacity is None or taken + registration.places <= page.capacity:
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = at
+    else:
+        registration.status = Registration.Status.WAITLISTED
+        registration.waitlisted_at = at
+
+
+def _promote(meeting: Meeting, page: EventPage, at) -> list[Registration]:
+    """Confirm people from the waiting list, in order, while their party fits the free places.
+
+    A party too large for the places left keeps its position; smaller parties behind it may be
+    confirmed so that no place stays empty.
+    """
+    if page.status == EventPage.Status.CANCELLED or at >= page.start:
+        return []
+    free = None if page.capacity is None else page.capacity - _places_taken(meeting)
+    promoted = []
+    for registration in meeting.registrations.waiting_line():
+        if free is not None and registration.places > free:
+            continue
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = at
+        registration.save(update_fields=["status", "confirmed_at"])
+        emails.promoted(registration, page)
+        promoted.append(registration)
+        if free is not None:
+            free -= registration.places
+            if free <= 0:
+                break
+    return promoted
+
+
+def _expire_lapsed(meeting: Meeting, at) -> None:
+    meeting.registrations.lapsed(at).update(status=Registration.Status.EXPIRED)
+
+
+def _announce_placement(registration: Registration, page: EventPage) -> None:
+    if registration.status == Registration.Status.CONFIRMED:
+        emails.confirmed(registration, page)
+    else:
+        emails.waitlisted(registration, page)
+
+
+def _check_open(page: EventPage, at) -> None:
+    state = page.registration_state(at)
+    if state != "open":
+        raise RegistrationError(state, STATE_MESSAGES[state])
+
+
+def registration_create(
+    *,
+    page: EventPage,
+    name: str,
+    email: str,
+    language: str,
+    user=None,
+    interpretation_language: str = "",
+    accessibility_needs: str = "",
+    companions: int = 0,
+    consent: bool = False,
+    source: str = Registration.Source.GUEST,
+    actor=None,
+    at=None,
+) -> Registration:
+    """Register a person. Account holders and staff additions take a place (or join the waiting
+    list) at once; a guest's place is taken only when they confirm through the emailed link."""
+    at = at or timezone.now()
+    email = email.strip().lower()
+    if source != Registration.Source.STAFF:
+        _check_open(page, at)
+    if source == Registration.Source.GUEST and not consent:
+        raise RegistrationError("consent", _("Please accept how we keep your details."))
+    if interpretation_language and interpretation_language not in page.interpretation_languages:
+        raise RegistrationError("language", _("That interpretation is not offered."))
+
+    with transaction.atomic():
+        meeting = _meeting_lock(page.meeting)
+        _expire_lapsed(meeting, at)
+        existing = meeting.registrations.active()
+        duplicate = (email and existing.filter(email=email).first()) or (
+            user and existing.filter(user=user).first()
+        )
+        if duplicate:
+            raise RegistrationError(
+                "duplicate", _("You are already registered for this meeting."), duplicate
+            )
+        registration = Registration(
+            meeting=meeting,
+            user=user,
+            name=name.strip(),
+            email=email,
+            language=language,
+            interpretation_language=interpretation_language,
+            accessibility_needs=accessibility_needs.strip(),
+            companions=companions,
+            source=source,
+            created_at=at,
+            consented_at=at if consent else None,
+        )
+        if source == Registration.Source.GUEST:
+            registration.status = Registration.Status.UNCONFIRMED
+            registration.expires_at = min(
+                at + timedelta(hours=settings.TORGET_UNCONFIRMED_HOURS), page.start
+            )
+        else:
+            _place(registration, page, at)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # The same email registered in a parallel request a moment ago.
+            raise RegistrationError(
+                "duplicate",
+                _("You are already registered for this meeting."),
+                existing.filter(email=email).first(),
+            ) from None
+        if actor is not None:
+            _log(meeting, RegistrationLogEntry.Action.ADDED, actor, registration, at)
+        if registration.status == Registration.Status.UNCONFIRMED:
+            emails.confirmation_request(registration, page)
+        elif registration.email:
+            _announce_placement(registration, page)
+    return registration
+
+
+def registration_link_resend(*, registration: Registration) -> None:
+    """Email the link again: to confirm when unconfirmed, otherwise the current status."""
+    page = registration.meeting.page_in(registration.language)
+    with transaction.atomic():
+        if registration.status == Registration.Status.UNCONFIRMED:
+            emails.confirmation_request(registration, page)
+        elif registration.is_active:
+            _announce_placement(registration, page)
+
+
+def registration_confirm(*, registration: Registration, at=None) -> Registration:
+    """A guest confirms through the emailed link: they take a place or join the waiting list."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        meeting = _meeting_lock(registration.meeting)
+        registration = Registration.objects.select_related("meeting").get(pk=registration.pk)
+        registration.meeting = meeting
+        if registration.status != Registration.Status.UNCONFIRMED:
+            if registration.status == Registration.Status.EXPIRED:
+                raise RegistrationError("expired", _("This link has expired."), registration)
+            if registration.status == Registration.Status.CANCELLED:
+                raise RegistrationError(
+                    "cancelled", _("This registration was cancelled."), registration
+                )
+            return registration  # confirmed twice: nothing changes
+        page = meeting.page_in(registration.language)
+        if registration.expires_at and registration.expires_at <= at:
+            registration.status = Registration.Status.EXPIRED
+            registration.save(update_fields=["status"])
+            raise RegistrationError("expired", _("This link has expired."), registration)
+        state = page.registration_state(at)
+        if state in ("cancelled", "past"):
+            raise RegistrationError(state, STATE_MESSAGES[state], registration)
+        _place(registration, page, at)
+        registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
+        _announce_placement(registration, page)
+    return registration
+
+
+def registration_cancel(*, registration: Registration, actor=None, at=None) -> Registration:
+    """Cancel and give the freed places to the waiting list, in one transaction."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        meeting = _meeting_lock(registration.meeting)
+        registration = Registration.objects.get(pk=registration.pk)
+        registration.meeting = meeting
+        if not registration.is_active:
+            return registration
+        was_confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = at
+        registration.save(update_fields=["status", "cancelled_at"])
+        page = meeting.page_in(registration.language)
+        if actor is not None:
+            _log(meeting, RegistrationLogEntry.Action.CANCELLED, actor, registration, at)
+        if registration.email:
+            emails.cancelled(registration, page)
+        if was_confirmed:
+            _promote(meeting, page, at)
+    return registration
+
+
+def registration_check_in(*, registration: Registration, actor, undo: bool = False, at=None):
+    at = at or timezone.now()
+    with transaction.atomic():
+        registration.attended_at = None if undo else at
+        registration.save(update_fields=["attended_at"])
+        action = (
+            RegistrationLogEntry.Action.CHECK_IN_UNDONE
+            if undo
+            else RegistrationLogEntry.Action.CHECKED_IN
+        )
+        _log(registration.meeting, action, actor, registration, at)
+    return registration
+
+
+def registration_list_exported(*, meeting: Meeting, actor) -> None:
+    _log(meeting, RegistrationLogEntry.Action.EXPORTED, actor, None, timezone.now())
+
+
+def _log(meeting, action, actor, registration, at) -> None:
+    RegistrationLogEntry.objects.create(
+        meeting=meeting, registration=registration, actor=actor, action=action, at=at
+    )
+
+
+def _schedule(page: EventPage) -> dict:
+    return {
+        "start": page.start.isoformat(),
+        "end": page.end.isoformat(),
+        "venue_name": page.venue_name,
+        "street_address": page.street_address,
+        "status": page.status,
+    }
+
+
+def meeting_published(*, page: EventPage, at=None) -> None:
+    """After any language version is published: share time, place and capacity across the
+    versions, tell registered people what changed, and fill raised capacity from the line."""
+    at = at or timezone.now()
+    default_locale = Locale.get_default()
+    source = page if page.locale_id == default_locale.pk else None
+    source = source or page.get_translation_or_none(default_locale) or page
+    source = EventPage.objects.get(pk=source.pk)  # the published values, not a draft's
+    with transaction.atomic():
+        _share_fields(source)
+        meeting = _meeting_lock(source.meeting)
+        schedule = _schedule(source)
+        if meeting.announced and meeting.announced != schedule:
+            meeting.sequence += 1
+            cancelled = source.status == EventPage.Status.CANCELLED
+            for registration in meeting.registrations.active().exclude(email=""):
+                reader_page = meeting.page_in(registration.language)
+                if cancelled:
+                    emails.meeting_cancelled(registration, reader_page)
+                elif registration.status != Registration.Status.UNCONFIRMED:
+                    emails.meeting_changed(registration, reader_page)
+        meeting.announced = schedule
+        meeting.save(update_fields=["sequence", "announced"])
+        _promote(meeting, source, at)
+
+
+def _share_fields(source: EventPage) -> None:
+    values = {name: getattr(source, name) for name in SHARED_FIELDS}
+    districts = list(source.districts.all())
+    for translation in EventPage.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        EventPage.objects.filter(pk=translation.pk).update(**values)
+        keys = [district.translation_key for district in districts]
+        localized = DistrictPage.objects.filter(
+            translation_key__in=keys, locale_id=translation.locale_id
+        )
+        by_key = {district.translation_key: district for district in localized}
+        translation.districts.set([by_key.get(d.translation_key, d) for d in districts])
+
+
+def reminders_send(*, at=None) -> int:
+    """Remind confirmed participants about a day before. Each reminder is claimed with one
+    UPDATE, so running this often, or twice at once, sends each reminder once."""
+    at = at or timezone.now()
+    window_end = at + timedelta(hours=settings.TORGET_REMINDER_HOURS)
+    pages = EventPage.objects.live().filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        start__gt=at,
+        start__lte=window_end,
+        status=EventPage.Status.SCHEDULED,
+    )
+    keys = list(pages.values_list("translation_key", flat=True))
+    due = (
+        Registration.objects.confirmed()
+        .filter(meeting__translation_key__in=keys, reminder_sent_at__isnull=True)
+        .exclude(email="")
+        .select_related("meeting")
+    )
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=registration.pk, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=at)
+            if claimed:
+                emails.reminder(registration, registration.meeting.page_in(registration.language))
+                sent += 1
+    return sent
+
+
+def registrations_purge(*, at=None) -> dict[str, int]:
+    """Remove names, emails and needs once a meeting is long over, and from guests who never
+    confirmed; the registrations stay as counts."""
+    at = at or timezone.now()
+    ended_before = at - timedelta(days=settings.TORGET_REGISTRATION_RETENTION_DAYS)
+    keys = EventPage.objects.filter(end__lt=ended_before).values_list("translation_key")
+    blank = {
+        "name": "",
+        "email": "",
+        "user": None,
+        "accessibility_needs": "",
+        "interpretation_language": "",
+        "purged_at": at,
+    }
+    lapsed = Registration.objects.lapsed(at - timedelta(days=1)).update(
+        status=Registration.Status.EXPIRED
+    )
+    unconfirmed = Registration.objects.filter(
+        status=Registration.Status.EXPIRED, purged_at__isnull=True
+    ).update(**blank)
+    ended = Registration.objects.filter(
+        meeting__translation_key__in=keys, purged_at__isnull=True
+    ).update(**blank)
+    return {"ended_meetings": ended, "never_confirmed": unconfirmed, "lapsed": lapsed}
+
+
+# Questions
+
+
+def question_create(*, page: EventPage, author, text: str, at=None) -> Question:
+    at = at or timezone.now()
+    if page.status == EventPage.Status.CANCELLED or at >= page.start:
+        raise RegistrationError("closed", _("Questions can be asked until the meeting starts."))
+    return Question.objects.create(meeting=page.meeting, author=author, text=text.strip())
+
+
+def question_support_toggle(*, question: Question, user) -> bool:
+    """Support a question once, or take the support back; True when the user now supports it."""
+    if question.author_id == user.pk:
+        raise RegistrationError("own", _("You cannot support your own question."))
+    with transaction.atomic():
+        deleted, _rows = QuestionSupport.objects.filter(question=question, user=user).delete()
+        if deleted:
+            Question.objects.filter(pk=question.pk).update(support_count=F("support_count") - 1)
+            return False
+        try:
+            with transaction.atomic():
+                QuestionSupport.objects.create(question=question, user=user)
+        except IntegrityError:
+            return True  # a double click; it counts once
+        Question.objects.filter(pk=question.pk).update(support_count=F("support_count") + 1)
+        return True
+
+
+def question_hide(*, question: Question, moderator, reason: str = "") -> Question:
+    question.status = Question.Status.HIDDEN
+    question.moderated_by = moderator
+    question.moderated_at = timezone.now()
+    question.moderation_reason = reason.strip()
+    question.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
+    return question
+
+
+def question_restore(*, question: Question, moderator) -> Question:
+    question.status = Question.Status.VISIBLE
+    question.moderated_by = moderator
+    question.moderated_at = timezone.now()
+    question.save(update_fields=["status", "moderated_by", "moderated_at"])
+    return question
+
+
+def question_answer(*, question: Question, answer: str, by) -> Question:
+    question.answer = answer.strip()
+    question.answered_by = by if question.answer else None
+    question.answered_at = timezone.now() if question.answer else None
+    question.save(update_fields=["answer", "answered_by", "answered_at"])
+    return question

@@ -1,0 +1,53 @@
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, at=None):
+        """Emails waiting for a (new) attempt, and those a crashed worker left half-sent."""
+        at = at or timezone.now()
+        stale = at - OutgoingEmail.CLAIM_TIMEOUT
+        return self.filter(
+            models.Q(status=OutgoingEmail.Status.QUEUED, send_after__lte=at)
+            | models.Q(status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=stale)
+        ).order_by("send_after")
+
+
+class OutgoingEmail(models.Model):
+    """One email, stored in the transaction that caused it so that it is sent or retried later,
+    never lost when the mail server is down."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    CLAIM_TIMEOUT = timedelta(minutes=15)
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    send_after = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        indexes = [models.Index(fields=["status", "send_after"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

@@ -1,0 +1,27 @@
+import time
+
+from django.core.cache import cache
+
+
+def client_ip(request) -> str:
+    # REMOTE_ADDR is the proxy's address behind a load balancer; production settings set
+    # TORGET_TRUSTED_PROXY_HEADER so the client's address is read from the proxy's header.
+    from django.conf import settings
+
+    header = getattr(settings, "TORGET_TRUSTED_PROXY_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limit_exceeded(scope: str, key: str, *, limit: int, period: int = 3600) -> bool:
+    """Count one attempt in a fixed window; True once `key` has used up `limit` attempts."""
+    window = int(time.time() // period)
+    cache_key = f"ratelimit:{scope}:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # evicted between add and incr
+        cache.set(cache_key, 1, timeout=period)
+        count = 1
+    return count > limit

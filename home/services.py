@@ -1,0 +1,88 @@
+"""Writes shared by every domain: the email outbox."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from home.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+
+def email_queue(
+    *, to: str, subject: str, body: str, attachments: list[dict] | None = None
+) -> OutgoingEmail:
+    """Store an email with the caller's transaction and send it once that transaction commits.
+
+    `attachments` holds dicts with `filename`, `content` (text) and `mimetype`.
+    """
+    from home.tasks import email_send
+
+    email = OutgoingEmail.objects.create(
+        to=to, subject=" ".join(subject.split())[:200], body=body, attachments=attachments or []
+    )
+    transaction.on_commit(lambda: email_send.enqueue(email_id=email.pk))
+    return email
+
+
+def email_deliver(*, email_id: int, at=None) -> bool:
+    """Send one queued email; on failure schedule the next attempt. True when it was sent."""
+    at = at or timezone.now()
+    claimed = (
+        OutgoingEmail.objects.due(at)
+        .filter(pk=email_id)
+        .update(status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=at)
+    )
+    if not claimed:
+        return False  # sent already, or another worker has it
+    email = OutgoingEmail.objects.get(pk=email_id)
+    message = EmailMessage(
+        subject=email.subject,
+        body=email.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+    )
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    try:
+        message.send()
+    except Exception as error:  # any transport error: keep the email and try again later
+        logger.warning("Sending email %s failed: %s", email.pk, error)
+        retries = settings.TORGET_EMAIL_RETRY_MINUTES
+        if email.attempts > len(retries):
+            email.status = OutgoingEmail.Status.FAILED
+        else:
+            email.status = OutgoingEmail.Status.QUEUED
+            email.send_after = at + timedelta(minutes=retries[email.attempts - 1])
+        email.last_error = str(error)[:2000]
+        email.save(update_fields=["status", "send_after", "last_error"])
+        return False
+    email.status = OutgoingEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.save(update_fields=["status", "sent_at", "last_error"])
+    return True
+
+
+def emails_deliver_due(*, at=None) -> tuple[int, int]:
+    """Send every email that is due, as a periodic safety net; returns (sent, still waiting)."""
+    sent = waiting = 0
+    for email_id in OutgoingEmail.objects.due(at).values_list("pk", flat=True):
+        if email_deliver(email_id=email_id, at=at):
+            sent += 1
+        else:
+            waiting += 1
+    return sent, waiting
+
+
+def emails_purge(*, before) -> int:
+    """Delete sent emails created before `before`; they hold addresses and names."""
+    deleted, _ = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENT, created_at__lt=before
+    ).delete()
+    return deleted
