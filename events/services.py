@@ -174,10 +174,11 @@ def registration_create(
             ) from None
         if actor is not None:
             _log(meeting, RegistrationLogEntry.Action.ADDED, actor, registration, at)
+        reader_page = meeting.page_in(language)
         if registration.status == Registration.Status.UNCONFIRMED:
-            emails.confirmation_request(registration, page)
+            emails.confirmation_request(registration, reader_page)
         elif registration.email:
-            _announce_placement(registration, page)
+            _announce_placement(registration, reader_page)
     return registration
 
 
@@ -207,17 +208,24 @@ def registration_confirm(*, registration: Registration, at=None) -> Registration
                 )
             return registration  # confirmed twice: nothing changes
         page = meeting.page_in(registration.language)
-        if registration.expires_at and registration.expires_at <= at:
+        lapsed = registration.expires_at and registration.expires_at <= at
+        if lapsed:
             registration.status = Registration.Status.EXPIRED
             registration.save(update_fields=["status"])
-            raise RegistrationError("expired", _("This link has expired."), registration)
-        state = page.registration_state(at)
-        if state in ("cancelled", "past"):
-            raise RegistrationError(state, STATE_MESSAGES[state], registration)
-        _place(registration, page, at)
-        registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
-        _announce_placement(registration, page)
+        else:
+            _confirm_placed(registration, page, at)
+    if lapsed:  # raised after the commit, so that the expiry is kept
+        raise RegistrationError("expired", _("This link has expired."), registration)
     return registration
+
+
+def _confirm_placed(registration: Registration, page: EventPage, at) -> None:
+    state = page.registration_state(at)
+    if state in ("cancelled", "past"):
+        raise RegistrationError(state, STATE_MESSAGES[state], registration)
+    _place(registration, page, at)
+    registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
+    _announce_placement(registration, page)
 
 
 def registration_cancel(*, registration: Registration, actor=None, at=None) -> Registration:
@@ -289,18 +297,27 @@ def meeting_published(*, page: EventPage, at=None) -> None:
         _share_fields(source)
         meeting = _meeting_lock(source.meeting)
         schedule = _schedule(source)
-        if meeting.announced and meeting.announced != schedule:
+        changed = bool(meeting.announced) and meeting.announced != schedule
+        if changed:
             meeting.sequence += 1
-            cancelled = source.status == EventPage.Status.CANCELLED
-            for registration in meeting.registrations.active().exclude(email=""):
-                reader_page = meeting.page_in(registration.language)
-                if cancelled:
-                    emails.meeting_cancelled(registration, reader_page)
-                elif registration.status != Registration.Status.UNCONFIRMED:
-                    emails.meeting_changed(registration, reader_page)
         meeting.announced = schedule
         meeting.save(update_fields=["sequence", "announced"])
+        if changed:
+            _announce_change(meeting, cancelled=source.status == EventPage.Status.CANCELLED)
         _promote(meeting, source, at)
+
+
+def _announce_change(meeting: Meeting, *, cancelled: bool) -> None:
+    """Tell everyone holding or waiting for a place; unconfirmed guests hear it if they confirm."""
+    pages = {}
+    for registration in meeting.registrations.active().exclude(email=""):
+        if registration.language not in pages:
+            pages[registration.language] = meeting.page_in(registration.language)
+        reader_page = pages[registration.language]
+        if cancelled:
+            emails.meeting_cancelled(registration, reader_page)
+        elif registration.status != Registration.Status.UNCONFIRMED:
+            emails.meeting_changed(registration, reader_page)
 
 
 def _share_fields(source: EventPage) -> None:

@@ -1,0 +1,63 @@
+from datetime import timedelta
+from smtplib import SMTPException
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from home.models import OutgoingEmail
+from home.services import email_deliver, email_queue, emails_deliver_due, emails_purge
+
+pytestmark = pytest.mark.django_db
+
+
+def queue(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return email_queue(to="amina@example.org", subject="Hej", body="Text")
+
+
+def test_an_email_is_sent_after_the_commit(django_capture_on_commit_callbacks, mailoutbox):
+    email = queue(django_capture_on_commit_callbacks)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert [message.subject for message in mailoutbox] == ["Hej"]
+
+
+def test_a_failed_send_is_kept_and_retried_later(django_capture_on_commit_callbacks, mailoutbox):
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=SMTPException("down")):
+        email = queue(django_capture_on_commit_callbacks)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.QUEUED
+    assert email.attempts == 1
+    assert "down" in email.last_error
+    assert email.send_after > timezone.now()
+    assert emails_deliver_due() == (0, 0)  # not due yet
+    call_command("send_queued_emails", verbosity=0)
+    assert mailoutbox == []
+    assert emails_deliver_due(at=email.send_after + timedelta(seconds=1)) == (1, 0)
+    assert [message.to for message in mailoutbox] == [["amina@example.org"]]
+
+
+def test_an_email_that_keeps_failing_is_marked_failed(django_capture_on_commit_callbacks):
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=SMTPException("down")):
+        email = queue(django_capture_on_commit_callbacks)
+        at = timezone.now()
+        for _attempt in range(10):
+            at += timedelta(days=1)
+            emails_deliver_due(at=at)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.FAILED
+
+
+def test_an_email_is_never_sent_twice(django_capture_on_commit_callbacks, mailoutbox):
+    email = queue(django_capture_on_commit_callbacks)
+    assert email_deliver(email_id=email.pk) is False
+    assert len(mailoutbox) == 1
+
+
+def test_old_sent_emails_are_deleted(django_capture_on_commit_callbacks):
+    email = queue(django_capture_on_commit_callbacks)
+    assert emails_purge(before=timezone.now() - timedelta(days=1)) == 0
+    assert emails_purge(before=timezone.now() + timedelta(seconds=1)) == 1
+    assert not OutgoingEmail.objects.filter(pk=email.pk).exists()
