@@ -83,7 +83,9 @@ def meeting_list_context(index_page, request) -> dict:
 def meeting_calendar_feed(request):
     """Upcoming meetings, all or for one district, for calendar programs to subscribe to."""
     locale = Locale.get_active()
-    _form, meetings, district = _filtered_meetings(locale, request)
+    form, meetings, district = _filtered_meetings(locale, request)
+    if form.is_bound and not form.is_valid():
+        raise Http404  # an unknown district: say so rather than send every meeting
     meetings = meetings.upcoming().select_related("locale")[:200]
     keys = [page.translation_key for page in meetings]
     sequences = dict(

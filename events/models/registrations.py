@@ -67,7 +67,11 @@ class RegistrationQuerySet(models.QuerySet):
         query = query.strip()
         if not query:
             return self
-        return self.filter(Q(name__icontains=query) | Q(email__icontains=query))
+        # SQLite folds case for ASCII only, so "åsa" would miss "Åsa" there without the variants.
+        match = Q()
+        for variant in {query, query.lower(), query.title()}:
+            match |= Q(name__icontains=variant) | Q(email__icontains=variant)
+        return self.filter(match)
 
     def counts(self) -> dict[str, int]:
         """How many registrations are in each state, and how many places are confirmed."""

@@ -106,8 +106,8 @@ def test_recent_meetings_keep_their_registrations(meeting_page):
     )
     services.registrations_purge()
     assert set(page.meeting.registrations.values_list("email", flat=True)) == {
-        "person0@example.org",
-        "person1@example.org",
+        "guest0@example.org",
+        "guest1@example.org",
     }
 
 

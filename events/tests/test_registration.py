@@ -31,7 +31,7 @@ def confirmed_guest(page, email, **extra):
 
 
 def fill(page, count):
-    return [confirmed_guest(page, f"person{n}@example.org") for n in range(count)]
+    return [confirmed_guest(page, f"guest{n}@example.org") for n in range(count)]
 
 
 def test_guest_registration_takes_no_place_until_confirmed(meeting_page, committed, mailoutbox):
@@ -117,7 +117,7 @@ def test_cancelling_gives_the_place_to_the_first_in_line(meeting_page, committed
     assert second.waitlist_position() == 1
     subjects = {email.to[0]: email.subject for email in mailoutbox}
     assert subjects["first@example.org"].startswith("Du har fått en plats")
-    assert subjects["person0@example.org"].startswith("Anmälan avbokad")
+    assert subjects["guest0@example.org"].startswith("Anmälan avbokad")
 
 
 def test_a_party_too_large_for_the_freed_place_keeps_its_position(meeting_page):
