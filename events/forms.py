@@ -64,7 +64,11 @@ class GuestRegistrationForm(RegistrationForm):
         label=_("I agree that my name, email and needs are kept for the meeting."),
         error_messages={"required": _("Please accept how we keep your details.")},
     )
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     field_order = [
         "name",

@@ -351,7 +351,7 @@ class EventPage(RoutablePageMixin, Page):
         if state == "cancelled":
             return state, _("Cancelled")
         if state == "past":
-            return state, _("Registration closed")
+            return state, _("Has taken place") if self.is_past else _("Registration closed")
         if state == "not_open":
             return state, _("Registration opens %(date)s") % {
                 "date": date_format(timezone.localtime(self.opens_at), "j F H:i")

@@ -175,7 +175,9 @@ def test_json_ld_cannot_be_broken_out_of(client, meeting_index):
 # Guest registration, start to end
 
 
-def test_a_guest_registers_confirms_by_button_and_cancels(client, meeting_page, committed, mailoutbox):
+def test_a_guest_registers_confirms_by_button_and_cancels(
+    client, meeting_page, committed, mailoutbox
+):
     with committed():
         response = client.post(register_url(meeting_page), GUEST, follow=True)
     assert "Nästan klart" in response.content.decode()
