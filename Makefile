@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
-        lint format check messages compilemessages migrate demo clean
+        lint format check messages compilemessages migrate demo periodic clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,11 @@ migrate: install ## Apply database migrations
 
 demo: migrate ## Load the demo content (again)
 	$(MANAGE) seed_demo
+
+periodic: migrate ## Send queued emails and due reminders, purge old personal data (cron does this)
+	$(MANAGE) send_queued_emails
+	$(MANAGE) send_meeting_reminders
+	$(MANAGE) purge_personal_data
 
 run: migrate ## Install, migrate, load the demo when empty, serve on 127.0.0.1:$(PORT)
 	$(MANAGE) seed_demo --if-empty
