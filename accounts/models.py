@@ -35,3 +35,13 @@ class User(AbstractUser):
 
 def user_display(user):
     return user.display_name or user.email
+
+
+def has_verified_email(user) -> bool:
+    """Whether this visitor may take part: logged in with a confirmed email address."""
+    from allauth.account.models import EmailAddress
+
+    return (
+        user.is_authenticated
+        and EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    )

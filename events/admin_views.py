@@ -134,7 +134,7 @@ def registration_add(request, meeting_id):
                 source=Registration.Source.STAFF,
                 actor=request.user,
             )
-        except services.RegistrationError as error:
+        except services.MeetingError as error:
             messages.error(request, error.message)
         else:
             messages.success(

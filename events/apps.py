@@ -7,16 +7,25 @@ class EventsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from events.models import EventPage
+        from events.models import EventIndexPage, EventPage
 
         # Wagtail publishes from the editor, from scheduled publishing and from its API; the
         # signal is the one place that sees them all.
         page_published.connect(_meeting_published, sender=EventPage)
+        post_save.connect(_meeting_index_created, sender=EventIndexPage)
 
 
 def _meeting_published(sender, instance, **kwargs):
     from events.services import meeting_published
 
     meeting_published(page=instance)
+
+
+def _meeting_index_created(sender, instance, created, **kwargs):
+    if created:  # organisers may edit the meetings under a new meeting index
+        from accounts.services import staff_groups_ensure
+
+        staff_groups_ensure()

@@ -23,8 +23,8 @@ from events.models.pages import SHARED_FIELDS
 from home.models import DistrictPage
 
 
-class RegistrationError(Exception):
-    """A registration that the rules refuse, with a message for the person."""
+class MeetingError(Exception):
+    """A registration or question that the rules refuse, with a message for the person."""
 
     def __init__(self, code: str, message, registration: Registration | None = None):
         super().__init__(message)
@@ -102,7 +102,7 @@ def _announce_placement(registration: Registration, page: EventPage) -> None:
 def _check_open(page: EventPage, at) -> None:
     state = page.registration_state(at)
     if state != "open":
-        raise RegistrationError(state, STATE_MESSAGES[state])
+        raise MeetingError(state, STATE_MESSAGES[state])
 
 
 def registration_create(
@@ -127,9 +127,9 @@ def registration_create(
     if source != Registration.Source.STAFF:
         _check_open(page, at)
     if source == Registration.Source.GUEST and not consent:
-        raise RegistrationError("consent", _("Please accept how we keep your details."))
+        raise MeetingError("consent", _("Please accept how we keep your details."))
     if interpretation_language and interpretation_language not in page.interpretation_languages:
-        raise RegistrationError("language", _("That interpretation is not offered."))
+        raise MeetingError("language", _("That interpretation is not offered."))
 
     with transaction.atomic():
         meeting = _meeting_lock(page.meeting)
@@ -139,7 +139,7 @@ def registration_create(
             user and existing.filter(user=user).first()
         )
         if duplicate:
-            raise RegistrationError(
+            raise MeetingError(
                 "duplicate", _("You are already registered for this meeting."), duplicate
             )
         registration = Registration(
@@ -167,7 +167,7 @@ def registration_create(
                 registration.save()
         except IntegrityError:
             # The same email registered in a parallel request a moment ago.
-            raise RegistrationError(
+            raise MeetingError(
                 "duplicate",
                 _("You are already registered for this meeting."),
                 existing.filter(email=email).first(),
@@ -201,11 +201,9 @@ def registration_confirm(*, registration: Registration, at=None) -> Registration
         registration.meeting = meeting
         if registration.status != Registration.Status.UNCONFIRMED:
             if registration.status == Registration.Status.EXPIRED:
-                raise RegistrationError("expired", _("This link has expired."), registration)
+                raise MeetingError("expired", _("This link has expired."), registration)
             if registration.status == Registration.Status.CANCELLED:
-                raise RegistrationError(
-                    "cancelled", _("This registration was cancelled."), registration
-                )
+                raise MeetingError("cancelled", _("This registration was cancelled."), registration)
             return registration  # confirmed twice: nothing changes
         page = meeting.page_in(registration.language)
         lapsed = registration.expires_at and registration.expires_at <= at
@@ -215,14 +213,14 @@ def registration_confirm(*, registration: Registration, at=None) -> Registration
         else:
             _confirm_placed(registration, page, at)
     if lapsed:  # raised after the commit, so that the expiry is kept
-        raise RegistrationError("expired", _("This link has expired."), registration)
+        raise MeetingError("expired", _("This link has expired."), registration)
     return registration
 
 
 def _confirm_placed(registration: Registration, page: EventPage, at) -> None:
     state = page.registration_state(at)
     if state in ("cancelled", "past"):
-        raise RegistrationError(state, STATE_MESSAGES[state], registration)
+        raise MeetingError(state, STATE_MESSAGES[state], registration)
     _place(registration, page, at)
     registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
     _announce_placement(registration, page)
@@ -397,14 +395,14 @@ def registrations_purge(*, at=None) -> dict[str, int]:
 def question_create(*, page: EventPage, author, text: str, at=None) -> Question:
     at = at or timezone.now()
     if page.status == EventPage.Status.CANCELLED or at >= page.start:
-        raise RegistrationError("closed", _("Questions can be asked until the meeting starts."))
+        raise MeetingError("closed", _("Questions can be asked until the meeting starts."))
     return Question.objects.create(meeting=page.meeting, author=author, text=text.strip())
 
 
 def question_support_toggle(*, question: Question, user) -> bool:
     """Support a question once, or take the support back; True when the user now supports it."""
     if question.author_id == user.pk:
-        raise RegistrationError("own", _("You cannot support your own question."))
+        raise MeetingError("own", _("You cannot support your own question."))
     with transaction.atomic():
         deleted, _rows = QuestionSupport.objects.filter(question=question, user=user).delete()
         if deleted:

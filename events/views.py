@@ -1,6 +1,5 @@
 import json
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from accounts.models import has_verified_email
 from events import services
 from events.calendar import calendar, meeting_calendar, meeting_event
 from events.emails import registration_from_token, registration_token
@@ -32,13 +32,6 @@ from home.models import DistrictPage
 from home.ratelimit import client_ip, rate_limit_exceeded
 
 MEETINGS_PER_PAGE = 10
-
-
-def has_verified_email(user) -> bool:
-    return (
-        user.is_authenticated
-        and EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
-    )
 
 
 # The meeting list and calendar feeds
@@ -153,7 +146,7 @@ def meeting_page_context(page, request) -> dict:
         "questions": questions,
         "answered_questions": [q for q in questions if q.answer],
         "supported_question_ids": supported,
-        "can_ask": verified and state != "cancelled" and not page.start <= timezone.now(),
+        "can_ask": verified and state != "cancelled" and timezone.now() < page.start,
         "follow_ups": [f.target for f in page.follow_ups.select_related("target") if f.target.live],
         "json_ld": meeting_json_ld(page, request, places_taken),
     }
@@ -260,7 +253,7 @@ def registration_submit(page, request):
             consent=bool(data.get("consent")) or verified,
             source=Registration.Source.ACCOUNT if verified else Registration.Source.GUEST,
         )
-    except services.RegistrationError as error:
+    except services.MeetingError as error:
         field = "consent" if error.code == "consent" else None
         if error.code == "language":
             field = "interpretation_language"
@@ -345,7 +338,7 @@ def registration_manage(request, token):
                 services.registration_cancel(registration=registration)
                 messages.success(request, _("Your registration is cancelled."))
             return redirect("events:registration", token=token)
-        except services.RegistrationError as failure:
+        except services.MeetingError as failure:
             error = failure.message
             registration.refresh_from_db()
     return render(
@@ -421,7 +414,7 @@ def question_submit(page, request):
         question = services.question_create(
             page=page, author=request.user, text=form.cleaned_data["text"]
         )
-    except services.RegistrationError as error:
+    except services.MeetingError as error:
         form.add_error(None, error.message)
         return _render_page(page, request, 400, question_form=form)
     messages.success(request, _("Thank you, your question has been added."))
@@ -438,7 +431,7 @@ def question_support(page, request, question_id):
     )
     try:
         supported = services.question_support_toggle(question=question, user=request.user)
-    except services.RegistrationError as error:
+    except services.MeetingError as error:
         messages.error(request, error.message)
     else:
         messages.success(

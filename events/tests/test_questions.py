@@ -33,7 +33,7 @@ def test_supporting_again_takes_the_support_back(meeting_page):
 def test_authors_cannot_support_their_own_question(meeting_page):
     asker = UserFactory()
     question = services.question_create(page=meeting_page, author=asker, text="Varför?")
-    with pytest.raises(services.RegistrationError):
+    with pytest.raises(services.MeetingError):
         services.question_support_toggle(question=question, user=asker)
 
 

@@ -3,7 +3,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as account_demo
-from accounts.services import staff_groups_ensure
 from events import demo as event_demo
 from home import demo as page_demo
 
@@ -30,7 +29,6 @@ class Command(BaseCommand):
                 page_demo.seed()
                 account_demo.seed()
                 event_demo.seed()
-                staff_groups_ensure()  # organisers get rights on the new meeting index
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for email, role in account_demo.roles():
