@@ -73,31 +73,27 @@ class RegistrationQuerySet(models.QuerySet):
             match |= Q(name__icontains=variant) | Q(email__icontains=variant)
         return self.filter(match)
 
-    def counts(self) -> dict[str, int]:
-        """How many registrations are in each state, and how many places are confirmed."""
+    @staticmethod
+    def _count_expressions():
         status = Registration.Status
-        return self.aggregate(
-            confirmed=Count("pk", filter=Q(status=status.CONFIRMED)),
-            confirmed_places=Coalesce(
+        return {
+            "confirmed": Count("pk", filter=Q(status=status.CONFIRMED)),
+            "confirmed_places": Coalesce(
                 Sum(F("companions") + 1, filter=Q(status=status.CONFIRMED)), 0
             ),
-            waitlisted=Count("pk", filter=Q(status=status.WAITLISTED)),
-            unconfirmed=Count("pk", filter=Q(status=status.UNCONFIRMED)),
-            cancelled=Count("pk", filter=Q(status=status.CANCELLED)),
-            attended=Count("pk", filter=Q(attended_at__isnull=False)),
-        )
+            "waitlisted": Count("pk", filter=Q(status=status.WAITLISTED)),
+            "unconfirmed": Count("pk", filter=Q(status=status.UNCONFIRMED)),
+            "cancelled": Count("pk", filter=Q(status=status.CANCELLED)),
+            "attended": Count("pk", filter=Q(attended_at__isnull=False)),
+        }
+
+    def counts(self) -> dict[str, int]:
+        """How many registrations are in each state, and how many places are confirmed."""
+        return self.aggregate(**self._count_expressions())
 
     def counts_by_meeting(self) -> dict:
         """{translation_key: counts} for an admin list of many meetings, in one query."""
-        status = Registration.Status
-        rows = self.values("meeting__translation_key").annotate(
-            confirmed_places=Coalesce(
-                Sum(F("companions") + 1, filter=Q(status=status.CONFIRMED)), 0
-            ),
-            waitlisted=Count("pk", filter=Q(status=status.WAITLISTED)),
-            unconfirmed=Count("pk", filter=Q(status=status.UNCONFIRMED)),
-            attended=Count("pk", filter=Q(attended_at__isnull=False)),
-        )
+        rows = self.values("meeting__translation_key").annotate(**self._count_expressions())
         return {row.pop("meeting__translation_key"): row for row in rows}
 
     def needs_summary(self) -> list[tuple[str, int]]:
