@@ -21,6 +21,18 @@ class User(AbstractUser):
         help_text=_("The language of the emails we send you."),
     )
 
+    class ReplyEmails(models.TextChoices):
+        HOURLY = "hourly", _("Right away, at most once an hour for each thread")
+        DAILY = "daily", _("One summary a day")
+        NEVER = "never", _("No emails about replies")
+
+    reply_emails = models.CharField(
+        _("emails about what you follow in the forum"),
+        max_length=10,
+        choices=ReplyEmails.choices,
+        default=ReplyEmails.HOURLY,
+    )
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -29,8 +29,18 @@ GROUP_PERMISSIONS = {
         ("home", "delete_disruptionnotice"),
         ("simple_translation", "submit_translation"),
         *MEETING_STAFF,
+        ("forums", "add_category"),
+        ("forums", "change_category"),
+        ("forums", "delete_category"),
+        ("forums", "add_association"),
+        ("forums", "change_association"),
     ],
-    MODERATORS: [("wagtailadmin", "access_admin"), ("events", "change_question")],
+    MODERATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("events", "change_question"),
+        ("forums", "change_thread"),
+        ("forums", "change_post"),
+    ],
     ORGANISERS: [("wagtailadmin", "access_admin"), *MEETING_STAFF],
     SAFETY_COORDINATORS: [("wagtailadmin", "access_admin")],
 }
@@ -100,7 +110,10 @@ def staff_groups_ensure_on_migrate(sender, using="default", **kwargs):
     staff_groups_ensure()
 
 
-def user_profile_update(*, user, display_name: str, preferred_language: str) -> None:
+def user_profile_update(
+    *, user, display_name: str, preferred_language: str, reply_emails: str
+) -> None:
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
-    user.save(update_fields=["display_name", "preferred_language"])
+    user.reply_emails = reply_emails
+    user.save(update_fields=["display_name", "preferred_language", "reply_emails"])

@@ -15,7 +15,12 @@ logger = logging.getLogger(__name__)
 
 
 def email_queue(
-    *, to: str, subject: str, body: str, attachments: list[dict] | None = None
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    attachments: list[dict] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
     """Store an email with the caller's transaction and send it once that transaction commits.
 
@@ -24,7 +29,11 @@ def email_queue(
     from home.tasks import email_send
 
     email = OutgoingEmail.objects.create(
-        to=to, subject=" ".join(subject.split())[:200], body=body, attachments=attachments or []
+        to=to,
+        subject=" ".join(subject.split())[:200],
+        body=body,
+        attachments=attachments or [],
+        headers=headers or {},
     )
     transaction.on_commit(lambda: email_send.enqueue(email_id=email.pk))
     return email
@@ -46,6 +55,7 @@ def email_deliver(*, email_id: int, at=None) -> bool:
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
+        headers=email.headers,
     )
     for attachment in email.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])

@@ -65,12 +65,14 @@ def test_a_person_sets_display_name_and_language_on_the_profile(client, home_pag
     person = UserFactory()
     client.force_login(person)
     response = client.post(
-        "/konto/profil/", {"display_name": " Amina ", "preferred_language": "en"}
+        "/konto/profil/",
+        {"display_name": " Amina ", "preferred_language": "en", "reply_emails": "daily"},
     )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.display_name == "Amina"
     assert person.preferred_language == "en"
+    assert person.reply_emails == "daily"
 
 
 def test_the_profile_rejects_an_unknown_language_with_a_message(client, home_page):

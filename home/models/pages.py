@@ -28,7 +28,12 @@ class ContentPage(Page):
 
 class HomePage(ContentPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.DistrictIndexPage", "events.EventIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "home.DistrictIndexPage",
+        "events.EventIndexPage",
+        "forums.ForumPage",
+        "home.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

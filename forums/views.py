@@ -1,0 +1,377 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from accounts.models import has_verified_email
+from forums import services
+from forums.forms import EditForm, MemberAddForm, ReplyForm, SearchForm, ThreadForm
+from forums.models import Association, AssociationMembership, Category, Follow, Post, Thread
+from forums.notifications import follow_from_token
+
+
+def _render(request, forum_page, template, status=200, **context):
+    context.setdefault("page", forum_page)
+    context["forum_page"] = forum_page
+    response = TemplateResponse(request, template, context, status=status)
+    return response
+
+
+def _require_poster(request, forum_page):
+    """Posting needs a verified email; others are sent to log in and come back."""
+    if has_verified_email(request.user):
+        return None
+    login = reverse("account_login")
+    return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+
+
+def _category(forum_page, slug) -> Category:
+    locale = forum_page.locale
+    category = Category.objects.filter(slug=slug, locale=locale).first()
+    if category is None:
+        # A link from another language: the same category under its name here.
+        other = get_object_or_404(Category, slug=slug)
+        category = other.in_language(locale)
+    return category
+
+
+def localize_categories(threads, locale):
+    """Show each thread's category in the reader's language (one query for all of them)."""
+    names = {c.translation_key: c for c in Category.objects.filter(locale=locale)}
+    for thread in threads:
+        thread.shown_category = names.get(thread.category.translation_key, thread.category)
+    return threads
+
+
+def front(request, forum_page):
+    return _render(
+        request,
+        forum_page,
+        "forums/forum_page.html",
+        categories=Category.objects.listed(forum_page.locale),
+        search_form=SearchForm(),
+    )
+
+
+def category(request, forum_page, category_slug):
+    category = _category(forum_page, category_slug)
+    if category.slug != category_slug:
+        return redirect(forum_page.category_url(category))
+    tag = request.GET.get("tag", "")[:100]
+    threads = Thread.objects.visible().in_category(category).tagged(tag).by_activity()
+    page_obj = Paginator(threads, settings.TORGET_FORUM_THREADS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    localize_categories(page_obj.object_list, forum_page.locale)
+    following = (
+        request.user.is_authenticated
+        and Follow.objects.filter(
+            user=request.user, category__translation_key=category.translation_key
+        ).exists()
+    )
+    return _render(
+        request,
+        forum_page,
+        "forums/category.html",
+        category=category,
+        threads=page_obj,
+        tag=tag,
+        tag_params=urlencode({"tag": tag}) if tag else "",
+        following=following,
+    )
+
+
+def new_thread(request, forum_page, category_slug):
+    category = _category(forum_page, category_slug)
+    if login := _require_poster(request, forum_page):
+        return login
+    form = ThreadForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_bot:
+            return redirect(forum_page.category_url(category))
+        if form.is_valid():
+            try:
+                thread = services.thread_create(
+                    category=category,
+                    author=request.user,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    tags=form.cleaned_data["tags"],
+                    association=form.association,
+                )
+            except services.ForumError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your thread has been published."))
+                return redirect(forum_page.thread_url(thread))
+    return _render(
+        request,
+        forum_page,
+        "forums/thread_form.html",
+        status=400 if form.errors else 200,
+        category=category,
+        form=form,
+    )
+
+
+def thread(request, forum_page, thread_id, reply_form=None):
+    thread = get_object_or_404(
+        Thread.objects.select_related("category", "author", "association"), pk=thread_id
+    )
+    if thread.status != Thread.Status.VISIBLE and thread.author_id != request.user.pk:
+        raise Http404
+    posts = Post.objects.filter(thread=thread).shown_in_thread(request.user)
+    posts = posts.with_thanks_from(request.user)
+    page_obj = Paginator(posts, settings.TORGET_FORUM_POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    localize_categories([thread], forum_page.locale)
+    can_post = has_verified_email(request.user)
+    following = (
+        request.user.is_authenticated
+        and Follow.objects.filter(user=request.user, thread=thread).exists()
+    )
+    if can_post and not thread.is_locked and reply_form is None:
+        reply_form = ReplyForm(user=request.user)
+    return _render(
+        request,
+        forum_page,
+        "forums/thread.html",
+        status=400 if reply_form is not None and reply_form.errors else 200,
+        thread=thread,
+        posts=page_obj,
+        reply_form=reply_form,
+        can_post=can_post,
+        following=following,
+    )
+
+
+def reply(request, forum_page, thread_id):
+    thread_obj = get_object_or_404(Thread, pk=thread_id, status=Thread.Status.VISIBLE)
+    if request.method != "POST":
+        return redirect(forum_page.thread_url(thread_obj))
+    if login := _require_poster(request, forum_page):
+        return login
+    form = ReplyForm(request.POST, user=request.user)
+    if form.is_bot:
+        return redirect(forum_page.thread_url(thread_obj))
+    if thread_obj.is_locked:
+        raise PermissionDenied
+    if form.is_valid():
+        try:
+            post = services.post_reply(
+                thread=thread_obj,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                association=form.association,
+            )
+        except services.ForumError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your reply has been published."))
+            return redirect(forum_page.post_url(post))
+    return thread(request, forum_page, thread_id, reply_form=form)
+
+
+def post_permalink(request, forum_page, post_id):
+    """Each post's own address: the thread page it is on, scrolled to it."""
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
+    before = (
+        Post.objects.filter(thread=post.thread)
+        .shown_in_thread(request.user)
+        .filter(created_at__lt=post.created_at)
+        .count()
+    )
+    number = before // settings.TORGET_FORUM_POSTS_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{forum_page.thread_url(post.thread)}{query}#post-{post.pk}")
+
+
+def _own_post(request, post_id) -> Post:
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
+    if not request.user.is_authenticated or post.author_id != request.user.pk:
+        raise PermissionDenied
+    if post.status == Post.Status.REMOVED:
+        raise Http404
+    return post
+
+
+def post_edit(request, forum_page, post_id):
+    if login := _require_poster(request, forum_page):
+        return login
+    post = _own_post(request, post_id)
+    form = EditForm(request.POST or None, initial={"text": post.source})
+    if request.method == "POST" and form.is_valid():
+        services.post_edit(post=post, editor=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your post has been saved."))
+        return redirect(forum_page.post_url(post))
+    return _render(
+        request,
+        forum_page,
+        "forums/post_edit.html",
+        status=400 if form.errors else 200,
+        post=post,
+        form=form,
+    )
+
+
+def post_delete(request, forum_page, post_id):
+    if login := _require_poster(request, forum_page):
+        return login
+    post = _own_post(request, post_id)
+    if request.method == "POST":
+        services.post_delete(post=post, by=request.user)
+        messages.success(request, _("Your post has been removed."))
+        return redirect(forum_page.thread_url(post.thread))
+    return _render(request, forum_page, "forums/post_delete.html", post=post)
+
+
+def post_thanks(request, forum_page, post_id):
+    post = get_object_or_404(Post, pk=post_id, status=Post.Status.VISIBLE)
+    if request.method != "POST":
+        return redirect(forum_page.post_url(post))
+    if login := _require_poster(request, forum_page):
+        return login
+    try:
+        services.thanks_toggle(post=post, user=request.user)
+    except services.ForumError as error:
+        messages.error(request, error.message)
+    return redirect(forum_page.post_url(post))
+
+
+def follow_thread(request, forum_page, thread_id):
+    thread_obj = get_object_or_404(Thread, pk=thread_id, status=Thread.Status.VISIBLE)
+    if request.method != "POST":
+        return redirect(forum_page.thread_url(thread_obj))
+    if login := _require_poster(request, forum_page):
+        return login
+    if services.follow_toggle(user=request.user, thread=thread_obj):
+        messages.success(request, _("You follow the thread. We email you about new replies."))
+    else:
+        messages.success(request, _("You no longer follow the thread."))
+    return redirect(forum_page.thread_url(thread_obj))
+
+
+def follow_category(request, forum_page, category_slug):
+    category_obj = _category(forum_page, category_slug)
+    if request.method != "POST":
+        return redirect(forum_page.category_url(category_obj))
+    if login := _require_poster(request, forum_page):
+        return login
+    if services.follow_toggle(user=request.user, category=category_obj):
+        messages.success(request, _("You follow the category. We email you about new threads."))
+    else:
+        messages.success(request, _("You no longer follow the category."))
+    return redirect(forum_page.category_url(category_obj))
+
+
+@csrf_exempt  # the signed token is the authority; mail programs post here (RFC 8058)
+def unfollow(request, forum_page, token):
+    follow = follow_from_token(token)
+    if request.method == "POST":
+        if follow is not None:
+            services.follow_end(follow=follow)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=204)
+        messages.success(request, _("Done: you no longer get emails about it."))
+        return redirect(forum_page.url)
+    return _render(request, forum_page, "forums/unfollow.html", follow=follow, token=token)
+
+
+def search(request, forum_page):
+    form = SearchForm(request.GET or None)
+    results = None
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        query = form.cleaned_data["q"].strip()
+        found = Post.objects.visible().search(query)
+        page_obj = Paginator(found, 20).get_page(request.GET.get("page"))
+        ids = [post.pk for post in page_obj.object_list]
+        # Only what a visitor may see: visible posts in visible threads.
+        shown = {
+            post.pk: post
+            for post in Post.objects.filter(
+                pk__in=ids, thread__status=Thread.Status.VISIBLE
+            ).select_related("thread", "author", "association")
+        }
+        page_obj.object_list = [shown[pk] for pk in ids if pk in shown]
+        results = page_obj
+    return _render(
+        request,
+        forum_page,
+        "forums/search.html",
+        form=form,
+        results=results,
+        query=query,
+        params=urlencode({"q": query}),
+    )
+
+
+def association(request, forum_page, slug):
+    association_obj = get_object_or_404(Association.objects.select_related("district"), slug=slug)
+    posts = Paginator(Post.objects.by_association(association_obj), 20).get_page(
+        request.GET.get("page")
+    )
+    is_admin = (
+        request.user.is_authenticated
+        and association_obj.memberships.filter(
+            user=request.user, role=AssociationMembership.Role.ADMIN
+        ).exists()
+    )
+    return _render(
+        request,
+        forum_page,
+        "forums/association.html",
+        association=association_obj,
+        posts=posts,
+        is_admin=is_admin,
+    )
+
+
+def association_members(request, forum_page, slug):
+    association_obj = get_object_or_404(Association, slug=slug)
+    if login := _require_poster(request, forum_page):
+        return login
+    if not association_obj.memberships.filter(
+        user=request.user, role=AssociationMembership.Role.ADMIN
+    ).exists():
+        raise PermissionDenied
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                membership = get_object_or_404(
+                    AssociationMembership, pk=request.POST["remove"], association=association_obj
+                )
+                services.association_member_remove(
+                    association=association_obj, by=request.user, membership=membership
+                )
+                messages.success(request, _("The member has been removed."))
+                return redirect(request.path)
+            if form.is_valid():
+                services.association_member_add(
+                    association=association_obj,
+                    by=request.user,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                )
+                messages.success(request, _("The member has been added."))
+                return redirect(request.path)
+        except services.ForumError as error:
+            form.add_error("email" if error.code == "no_account" else None, error.message)
+    return _render(
+        request,
+        forum_page,
+        "forums/association_members.html",
+        status=400 if form.errors else 200,
+        association=association_obj,
+        members=association_obj.memberships.select_related("user").order_by("role", "pk"),
+        form=form,
+    )
