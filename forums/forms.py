@@ -45,6 +45,13 @@ class PostingForm(forms.Form):
             del self.fields["write_as"]
 
     @property
+    def claims_foreign_association(self) -> bool:
+        """Asked to write as an association the person does not belong to: refused, not
+        corrected, because the page never offers it."""
+        chosen = self.data.get("write_as", "")
+        return bool(chosen) and chosen not in self.associations
+
+    @property
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
 

@@ -4,6 +4,7 @@ per followed thread an hour, or one summary a day; never about one's own posts."
 from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from forums.models import Follow, ForumPage, Post, Thread
@@ -64,7 +65,7 @@ def _absolute(path: str) -> str:
 
 
 def _item(follow: Follow, news: list, forum_page) -> dict:
-    unfollow_url = _absolute(forum_page.url + f"avfolj/{unfollow_token(follow)}/")
+    unfollow_url = _absolute(reverse("forums:unfollow", args=[unfollow_token(follow)]))
     if follow.thread_id:
         title, url = follow.thread.title, forum_page.post_url(news[0])
     else:
@@ -119,8 +120,6 @@ def notifications_send(*, at=None) -> int:
 
 
 def _send(user, template: str, context: dict, unfollow_url: str | None) -> None:
-    from django.urls import reverse
-
     context = {**context, "user": user, "profile_url": _absolute(reverse("profile"))}
     headers = {}
     if unfollow_url:

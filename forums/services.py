@@ -46,8 +46,12 @@ def _check_association(author, association: Association | None) -> None:
 def _check_pace(author, at) -> None:
     """One post per TORGET_FORUM_SECONDS_BETWEEN_POSTS, so that nobody floods a thread."""
     seconds = settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS
+    if not seconds:
+        return
     latest = (
-        Post.objects.filter(author=author, created_at__gt=at - timedelta(seconds=seconds))
+        Post.objects.filter(
+            author=author, created_at__gt=at - timedelta(seconds=seconds), created_at__lte=at
+        )
         .order_by("-created_at")
         .values_list("created_at", flat=True)
         .first()

@@ -9,11 +9,20 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Locale
 
 from accounts.models import has_verified_email
 from forums import services
 from forums.forms import EditForm, MemberAddForm, ReplyForm, SearchForm, ThreadForm
-from forums.models import Association, AssociationMembership, Category, Follow, Post, Thread
+from forums.models import (
+    Association,
+    AssociationMembership,
+    Category,
+    Follow,
+    ForumPage,
+    Post,
+    Thread,
+)
 from forums.notifications import follow_from_token
 
 
@@ -96,6 +105,8 @@ def new_thread(request, forum_page, category_slug):
     if request.method == "POST":
         if form.is_bot:
             return redirect(forum_page.category_url(category))
+        if form.claims_foreign_association:
+            raise PermissionDenied
         if form.is_valid():
             try:
                 thread = services.thread_create(
@@ -162,7 +173,7 @@ def reply(request, forum_page, thread_id):
     form = ReplyForm(request.POST, user=request.user)
     if form.is_bot:
         return redirect(forum_page.thread_url(thread_obj))
-    if thread_obj.is_locked:
+    if thread_obj.is_locked or form.claims_foreign_association:
         raise PermissionDenied
     if form.is_valid():
         try:
@@ -273,7 +284,10 @@ def follow_category(request, forum_page, category_slug):
 
 
 @csrf_exempt  # the signed token is the authority; mail programs post here (RFC 8058)
-def unfollow(request, forum_page, token):
+def unfollow(request, token):
+    forum_page = ForumPage.objects.live().filter(locale=Locale.get_active()).first()
+    if forum_page is None:
+        raise Http404
     follow = follow_from_token(token)
     if request.method == "POST":
         if follow is not None:

@@ -4,7 +4,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.models.pages import ContentPage
 
 # Words the forum's own addresses use; a category cannot take them as its slug.
-RESERVED_SLUGS = {"sok", "foreningar", "inlagg", "trad", "avfolj"}
+RESERVED_SLUGS = {"sok", "foreningar", "inlagg", "trad"}
 
 
 class ForumPage(RoutablePageMixin, ContentPage):
@@ -67,12 +67,6 @@ class ForumPage(RoutablePageMixin, ContentPage):
         from forums import views
 
         return views.post_thanks(request, self, post_id)
-
-    @path("avfolj/<str:token>/", name="unfollow")
-    def unfollow(self, request, token):
-        from forums import views
-
-        return views.unfollow(request, self, token)
 
     @path("trad/<int:thread_id>/", name="thread")
     def thread(self, request, thread_id):

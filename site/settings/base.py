@@ -209,9 +209,7 @@ TORGET_FORUM_POSTS_PER_PAGE = int(env("TORGET_FORUM_POSTS_PER_PAGE", "20"))
 TORGET_FORUM_THREADS_PER_PAGE = 25
 TORGET_FORUM_SECONDS_BETWEEN_POSTS = int(env("TORGET_FORUM_SECONDS_BETWEEN_POSTS", "30"))
 TORGET_FORUM_NEW_ACCOUNT_DAYS = 7  # an account this young is "new" for the limit below
-TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY = int(
-    env("TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY", "5")
-)
+TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY = int(env("TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY", "5"))
 TORGET_UNCONFIRMED_HOURS = 24  # a guest's registration lapses unless confirmed within this
 TORGET_REMINDER_HOURS = 24  # the reminder goes out this long before the start
 # Names, emails and needs are removed this many days after a meeting ends; counts stay.
