@@ -49,9 +49,10 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (again)
 	$(MANAGE) seed_demo
 
-periodic: migrate ## Send queued emails and due reminders, purge old personal data (cron does this)
+periodic: migrate ## Send queued emails, reminders and forum news; purge old personal data (cron does this)
 	$(MANAGE) send_queued_emails
 	$(MANAGE) send_meeting_reminders
+	$(MANAGE) send_forum_notifications
 	$(MANAGE) purge_personal_data
 
 run: migrate ## Install, migrate, load the demo when empty, serve on 127.0.0.1:$(PORT)
