@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -21,6 +20,7 @@ from events.models import (
 )
 from events.models.pages import SHARED_FIELDS
 from home.models import DistrictPage
+from home.services import counted_toggle
 
 
 class MeetingError(Exception):
@@ -403,18 +403,9 @@ def question_support_toggle(*, question: Question, user) -> bool:
     """Support a question once, or take the support back; True when the user now supports it."""
     if question.author_id == user.pk:
         raise MeetingError("own", _("You cannot support your own question."))
-    with transaction.atomic():
-        deleted, _rows = QuestionSupport.objects.filter(question=question, user=user).delete()
-        if deleted:
-            Question.objects.filter(pk=question.pk).update(support_count=F("support_count") - 1)
-            return False
-        try:
-            with transaction.atomic():
-                QuestionSupport.objects.create(question=question, user=user)
-        except IntegrityError:
-            return True  # a double click; it counts once
-        Question.objects.filter(pk=question.pk).update(support_count=F("support_count") + 1)
-        return True
+    return counted_toggle(
+        mark=QuestionSupport, target=question, counter="support_count", question=question, user=user
+    )
 
 
 def question_hide(*, question: Question, moderator, reason: str = "") -> Question:

@@ -22,6 +22,7 @@ from forums.models import (
     Reaction,
     Thread,
 )
+from home.services import counted_toggle
 
 
 class ForumError(Exception):
@@ -101,6 +102,18 @@ def _enqueue_notifications():
     notifications_send.enqueue()
 
 
+def _post_create(thread, author, association, text: str, at) -> Post:
+    # Rendered once here; pages show the stored HTML.
+    return Post.objects.create(
+        thread=thread,
+        author=author,
+        association=association,
+        source=text,
+        html=render_markdown(text),
+        created_at=at,
+    )
+
+
 def thread_create(
     *,
     category: Category,
@@ -127,14 +140,7 @@ def thread_create(
         )
         if tags:
             thread.tags.set(tags)
-        post = Post.objects.create(
-            thread=thread,
-            author=author,
-            association=association,
-            source=text,
-            html=render_markdown(text),
-            created_at=at,
-        )
+        post = _post_create(thread, author, association, text, at)
         thread.last_post = post
         thread.save(update_fields=["last_post"])
         _follow(author, thread=thread)
@@ -158,14 +164,7 @@ def post_reply(
     _check_association(author, association)
     _check_pace(author, at)
     with transaction.atomic():
-        post = Post.objects.create(
-            thread=thread,
-            author=author,
-            association=association,
-            source=text,
-            html=render_markdown(text),
-            created_at=at,
-        )
+        post = _post_create(thread, author, association, text, at)
         Thread.objects.filter(pk=thread.pk).update(
             last_post=post, last_activity_at=at, reply_count=F("reply_count") + 1
         )
@@ -239,18 +238,7 @@ def thanks_toggle(*, post: Post, user) -> bool:
         raise ForumError("own", _("You cannot thank yourself."))
     if post.status != Post.Status.VISIBLE:
         raise PermissionDenied
-    with transaction.atomic():
-        deleted, _rows = Reaction.objects.filter(post=post, user=user).delete()
-        if deleted:
-            Post.objects.filter(pk=post.pk).update(thanks_count=F("thanks_count") - 1)
-            return False
-        try:
-            with transaction.atomic():
-                Reaction.objects.create(post=post, user=user)
-        except IntegrityError:
-            return True  # a double click counts once
-        Post.objects.filter(pk=post.pk).update(thanks_count=F("thanks_count") + 1)
-        return True
+    return counted_toggle(mark=Reaction, target=post, counter="thanks_count", post=post, user=user)
 
 
 def follow_toggle(*, user, thread: Thread | None = None, category: Category | None = None) -> bool:

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -96,3 +96,21 @@ def emails_purge(*, before) -> int:
         status=OutgoingEmail.Status.SENT, created_at__lt=before
     ).delete()
     return deleted
+
+
+def counted_toggle(*, mark, target, counter: str, **key) -> bool:
+    """Add or take back one person's mark (support, thanks) and keep the target's counter in
+    step, in one transaction. The mark model's unique constraint makes a double click count
+    once. True when the mark is now there."""
+    with transaction.atomic():
+        deleted, _rows = mark.objects.filter(**key).delete()
+        if deleted:
+            type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
+            return False
+        try:
+            with transaction.atomic():
+                mark.objects.create(**key)
+        except IntegrityError:
+            return True
+        type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
+        return True
