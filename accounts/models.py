@@ -33,6 +33,15 @@ class User(AbstractUser):
         default=ReplyEmails.HOURLY,
     )
 
+    class Trust(models.TextChoices):
+        AUTOMATIC = "auto", _("Automatic: trusted after enough approved posts")
+        TRUSTED = "trusted", _("Trusted: posts directly")
+        UNTRUSTED = "untrusted", _("Not trusted: every post waits for a moderator")
+
+    trust = models.CharField(
+        _("trust"), max_length=10, choices=Trust.choices, default=Trust.AUTOMATIC
+    )
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -38,8 +38,11 @@ GROUP_PERMISSIONS = {
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
         ("events", "change_question"),
-        ("forums", "change_thread"),
-        ("forums", "change_post"),
+        ("moderation", "moderate"),
+        ("moderation", "view_logentry"),
+        ("moderation", "add_watchedword"),
+        ("moderation", "change_watchedword"),
+        ("moderation", "delete_watchedword"),
     ],
     ORGANISERS: [("wagtailadmin", "access_admin"), *MEETING_STAFF],
     SAFETY_COORDINATORS: [("wagtailadmin", "access_admin")],

@@ -24,6 +24,7 @@ from wagtail.models import Locale
 from events import services
 from events.forms import AnswerForm, HideForm, StaffRegistrationForm
 from events.models import EventPage, Meeting, Question, Registration
+from moderation import services as moderation
 
 REGISTRATIONS_PER_PAGE = 50
 VIEW = "events.view_registration"
@@ -95,6 +96,7 @@ def meeting_detail(request, meeting_id):
         .select_related("author")
         .by_support(),
         "can_moderate": request.user.has_perm(MODERATE),
+        "can_hide": request.user.has_perm(moderation.PERMISSION),
         "can_view": request.user.has_perm(VIEW),
         "can_change": request.user.has_perm(CHANGE),
         "hide_form": HideForm(),
@@ -253,15 +255,18 @@ def question_moderate(request, question_id):
                 question=question, answer=form.cleaned_data["answer"], by=request.user
             )
             messages.success(request, _("The answer has been saved."))
-    elif action == "hide":
-        form = HideForm(request.POST)
-        if form.is_valid():
-            services.question_hide(
-                question=question, moderator=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The question is hidden."))
-    elif action == "restore":
-        services.question_restore(question=question, moderator=request.user)
-        messages.success(request, _("The question is visible again."))
+    elif action in ("hide", "restore"):
+        if not request.user.has_perm(moderation.PERMISSION):
+            raise PermissionDenied
+        if action == "hide":
+            form = HideForm(request.POST)
+            if form.is_valid():
+                moderation.item_hide(
+                    item=question, moderator=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("The question is hidden."))
+        else:
+            moderation.item_restore(item=question, moderator=request.user)
+            messages.success(request, _("The question is visible again."))
     url = reverse("events_admin:meeting", kwargs={"meeting_id": question.meeting_id})
     return redirect(f"{url}#question-{question.pk}")

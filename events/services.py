@@ -393,10 +393,22 @@ def registrations_purge(*, at=None) -> dict[str, int]:
 
 
 def question_create(*, page: EventPage, author, text: str, at=None) -> Question:
+    """A question is published at once, or held for a moderator (new accounts, watched words)."""
+    from moderation import services as moderation
+
     at = at or timezone.now()
     if page.status == EventPage.Status.CANCELLED or at >= page.start:
         raise MeetingError("closed", _("Questions can be asked until the meeting starts."))
-    return Question.objects.create(meeting=page.meeting, author=author, text=text.strip())
+    try:
+        verdict = moderation.gate(author=author, text=text, at=at)
+    except moderation.ModerationError as error:
+        raise MeetingError(error.code, error.message) from None
+    with transaction.atomic():
+        question = Question.objects.create(
+            meeting=page.meeting, author=author, text=text.strip(), status=verdict.status
+        )
+        moderation.record_hold(item=question, verdict=verdict)
+    return question
 
 
 def question_support_toggle(*, question: Question, user) -> bool:
@@ -406,23 +418,6 @@ def question_support_toggle(*, question: Question, user) -> bool:
     return counted_toggle(
         mark=QuestionSupport, target=question, counter="support_count", question=question, user=user
     )
-
-
-def question_hide(*, question: Question, moderator, reason: str = "") -> Question:
-    question.status = Question.Status.HIDDEN
-    question.moderated_by = moderator
-    question.moderated_at = timezone.now()
-    question.moderation_reason = reason.strip()
-    question.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
-    return question
-
-
-def question_restore(*, question: Question, moderator) -> Question:
-    question.status = Question.Status.VISIBLE
-    question.moderated_by = moderator
-    question.moderated_at = timezone.now()
-    question.save(update_fields=["status", "moderated_by", "moderated_at"])
-    return question
 
 
 def question_answer(*, question: Question, answer: str, by) -> Question:

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -23,6 +22,7 @@ from forums.models import (
     Thread,
 )
 from home.services import counted_toggle
+from moderation import services as moderation
 
 
 class ForumError(Exception):
@@ -102,7 +102,7 @@ def _enqueue_notifications():
     notifications_send.enqueue()
 
 
-def _post_create(thread, author, association, text: str, at) -> Post:
+def _post_create(thread, author, association, text: str, at, status) -> Post:
     # Rendered once here; pages show the stored HTML.
     return Post.objects.create(
         thread=thread,
@@ -110,6 +110,7 @@ def _post_create(thread, author, association, text: str, at) -> Post:
         association=association,
         source=text,
         html=render_markdown(text),
+        status=status,
         created_at=at,
     )
 
@@ -127,6 +128,7 @@ def thread_create(
     """Start a thread with its first post; the author follows it, category followers hear."""
     at = at or timezone.now()
     _check_association(author, association)
+    verdict = _gate(author, text, at)
     _check_pace(author, at)
     _check_new_account_threads(author, at)
     with transaction.atomic():
@@ -135,22 +137,37 @@ def thread_create(
             title=title.strip(),
             author=author,
             association=association,
+            status=verdict.status,
             created_at=at,
             last_activity_at=at,
         )
         if tags:
             thread.tags.set(tags)
-        post = _post_create(thread, author, association, text, at)
+        post = _post_create(thread, author, association, text, at, verdict.status)
         thread.last_post = post
         thread.save(update_fields=["last_post"])
         _follow(author, thread=thread)
-        _mark_news(
-            Follow.objects.filter(category__translation_key=category.translation_key).exclude(
-                user=author
-            ),
-            at,
-        )
+        if verdict.status == Post.Status.VISIBLE:
+            _tell_category_followers(thread, at)
+        else:
+            moderation.record_hold(item=post, verdict=verdict)
     return thread
+
+
+def _gate(author, text: str, at):
+    try:
+        return moderation.gate(author=author, text=text, at=at)
+    except moderation.ModerationError as error:
+        raise ForumError(error.code, error.message) from None
+
+
+def _tell_category_followers(thread: Thread, at) -> None:
+    _mark_news(
+        Follow.objects.filter(category__translation_key=thread.category.translation_key).exclude(
+            user=thread.author
+        ),
+        at,
+    )
 
 
 def post_reply(
@@ -162,15 +179,38 @@ def post_reply(
     if thread.status != Thread.Status.VISIBLE:
         raise PermissionDenied("The thread is not visible")
     _check_association(author, association)
+    verdict = _gate(author, text, at)
     _check_pace(author, at)
     with transaction.atomic():
-        post = _post_create(thread, author, association, text, at)
-        Thread.objects.filter(pk=thread.pk).update(
-            last_post=post, last_activity_at=at, reply_count=F("reply_count") + 1
-        )
+        post = _post_create(thread, author, association, text, at, verdict.status)
         _follow(author, thread=thread)
-        _mark_news(Follow.objects.filter(thread=thread).exclude(user=author), at)
+        if verdict.status == Post.Status.VISIBLE:
+            followers_tell(post=post, at=at)
+        else:
+            moderation.record_hold(item=post, verdict=verdict)
     return post
+
+
+def followers_tell(*, post: Post, at) -> None:
+    """A post became visible: count it in its thread and tell the thread's followers (or, for
+    a thread's first post, the category's)."""
+    thread = post.thread
+    thread_counts_refresh(thread)
+    if thread.posts.order_by("created_at", "pk").values_list("pk", flat=True).first() == post.pk:
+        _tell_category_followers(thread, at)
+    else:
+        _mark_news(Follow.objects.filter(thread=thread).exclude(user=post.author), at)
+
+
+def thread_counts_refresh(thread: Thread) -> None:
+    """Replies and latest activity count visible posts only."""
+    visible = thread.posts.visible()
+    last = visible.order_by("-created_at", "-pk").first()
+    Thread.objects.filter(pk=thread.pk).update(
+        last_post=last,
+        last_activity_at=last.created_at if last else thread.created_at,
+        reply_count=max(visible.count() - 1, 0),
+    )
 
 
 def post_edit(*, post: Post, editor, text: str, at=None) -> Post:
@@ -197,39 +237,11 @@ def post_delete(*, post: Post, by) -> Post:
     if post.status == Post.Status.REMOVED:
         return post
     with transaction.atomic():
-        was_visible = post.status == Post.Status.VISIBLE
         post.status = Post.Status.REMOVED
         post.removed_by = Post.RemovedBy.AUTHOR
         post.save(update_fields=["status", "removed_by"])
-        thread = post.thread
-        first = thread.posts.order_by("created_at", "pk").first()
-        if was_visible and first.pk != post.pk:
-            Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") - 1)
-        _thread_last_post_refresh(thread)
+        thread_counts_refresh(post.thread)
     return post
-
-
-def _thread_last_post_refresh(thread: Thread) -> None:
-    last = thread.posts.visible().order_by("-created_at", "-pk").first()
-    Thread.objects.filter(pk=thread.pk).update(
-        last_post=last, last_activity_at=last.created_at if last else thread.created_at
-    )
-
-
-def thread_lock(*, thread: Thread, by, locked: bool) -> Thread:
-    if not by.has_perm("forums.change_thread"):
-        raise PermissionDenied
-    thread.is_locked = locked
-    thread.save(update_fields=["is_locked"])
-    return thread
-
-
-def thread_pin(*, thread: Thread, by, pinned: bool) -> Thread:
-    if not by.has_perm("forums.change_thread"):
-        raise PermissionDenied
-    thread.is_pinned = pinned
-    thread.save(update_fields=["is_pinned"])
-    return thread
 
 
 def thanks_toggle(*, post: Post, user) -> bool:

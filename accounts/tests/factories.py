@@ -8,11 +8,13 @@ PASSWORD = "a-long-test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A person with a verified email address, able to log in at once."""
+    """A person with a verified email address, able to log in at once, and trusted to post
+    directly; tests of the newcomer rules pass `trust=User.Trust.AUTOMATIC`."""
 
     username = factory.Sequence(lambda n: f"person{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     display_name = factory.Sequence(lambda n: f"Boende {n}")
+    trust = User.Trust.TRUSTED
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Meta:

@@ -44,12 +44,6 @@ class Question(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    moderation_reason = models.CharField(_("reason"), max_length=300, blank=True)
-
     objects = QuestionQuerySet.as_manager()
 
     class Meta:

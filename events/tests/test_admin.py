@@ -8,6 +8,7 @@ from accounts.tests.factories import UserFactory
 from events import services
 from events.models import Registration, RegistrationLogEntry
 from events.tests.test_registration import confirmed_guest, register_guest
+from moderation.models import LogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,8 @@ def test_moderators_hide_questions(client, meeting_page):
     client.post(f"/admin/moten/fraga/{question.pk}/", {"action": "hide", "reason": "Reklam"})
     question.refresh_from_db()
     assert question.status == "hidden"
-    assert question.moderated_by == moderator
+    entry = LogEntry.objects.get(question=question)
+    assert (entry.actor, entry.action, entry.reason) == (moderator, "hidden", "Reklam")
 
 
 def test_organisers_answer_questions_and_the_answer_is_shown(client, meeting_page, organiser):

@@ -1,8 +1,10 @@
 import pytest
 
+from accounts.services import MODERATORS
 from accounts.tests.factories import UserFactory
 from events import services
 from events.models import Question
+from moderation import services as moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +40,13 @@ def test_authors_cannot_support_their_own_question(meeting_page):
 
 
 def test_hidden_questions_are_not_listed(meeting_page):
-    moderator = UserFactory()
+    moderator = UserFactory(groups=[MODERATORS])
     question = services.question_create(page=meeting_page, author=UserFactory(), text="Spam")
-    services.question_hide(question=question, moderator=moderator, reason="Reklam")
+    moderation.item_hide(item=question, moderator=moderator, reason="Reklam")
     assert list(meeting_page.meeting.questions.for_page()) == []
     question.refresh_from_db()
-    assert (question.status, question.moderation_reason) == (Question.Status.HIDDEN, "Reklam")
-    services.question_restore(question=question, moderator=moderator)
+    assert question.status == Question.Status.HIDDEN
+    moderation.item_restore(item=question, moderator=moderator)
     assert list(meeting_page.meeting.questions.for_page()) == [question]
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "forums",
+    "moderation",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -203,6 +204,12 @@ TORGET_TRUSTED_PROXY_HEADER = env("TORGET_TRUSTED_PROXY_HEADER", "")
 # Meetings
 TORGET_GUEST_REGISTRATIONS_PER_HOUR = int(env("TORGET_GUEST_REGISTRATIONS_PER_HOUR", "20"))
 TORGET_QUESTIONS_PER_HOUR = int(env("TORGET_QUESTIONS_PER_HOUR", "10"))
+
+# Moderation
+TORGET_POSTS_BEFORE_TRUST = int(env("TORGET_POSTS_BEFORE_TRUST", "3"))  # held until approved
+TORGET_NEW_ACCOUNT_MAX_LINKS = int(env("TORGET_NEW_ACCOUNT_MAX_LINKS", "2"))
+TORGET_REPORTS_TO_HIDE = int(env("TORGET_REPORTS_TO_HIDE", "3"))  # distinct reporters
+TORGET_REPORTS_PER_DAY = int(env("TORGET_REPORTS_PER_DAY", "20"))
 
 # Forum
 TORGET_FORUM_POSTS_PER_PAGE = int(env("TORGET_FORUM_POSTS_PER_PAGE", "20"))
