@@ -30,6 +30,7 @@ from events.forms import (
 from events.models import EventIndexPage, EventPage, Meeting, Question, Registration
 from home.models import DistrictPage
 from home.ratelimit import client_ip, rate_limit_exceeded
+from moderation import services as moderation
 
 MEETINGS_PER_PAGE = 10
 
@@ -127,6 +128,7 @@ def meeting_page_context(page, request) -> dict:
         own_registration = meeting.registrations.active().filter(user=user).first()
         supported = set(meeting.questions.filter(supports__user=user).values_list("pk", flat=True))
     verified = has_verified_email(user)
+    suspension = moderation.active_suspension(user) if verified else None
     state = page.registration_state()
     questions = list(meeting.questions.for_page(user))
     context = {
@@ -146,7 +148,11 @@ def meeting_page_context(page, request) -> dict:
         "questions": questions,
         "answered_questions": [q for q in questions if q.answer],
         "supported_question_ids": supported,
-        "can_ask": verified and state != "cancelled" and timezone.now() < page.start,
+        "can_ask": verified
+        and not suspension
+        and state != "cancelled"
+        and timezone.now() < page.start,
+        "suspension_message": moderation.suspension_message(suspension) if suspension else "",
         "follow_ups": [f.target for f in page.follow_ups.select_related("target") if f.target.live],
         "json_ld": meeting_json_ld(page, request, places_taken),
     }

@@ -24,6 +24,7 @@ from forums.models import (
     Thread,
 )
 from forums.notifications import follow_from_token
+from moderation import services as moderation
 
 
 def _render(request, forum_page, template, status=200, **context):
@@ -34,11 +35,21 @@ def _render(request, forum_page, template, status=200, **context):
 
 
 def _require_poster(request, forum_page):
-    """Posting needs a verified email; others are sent to log in and come back."""
-    if has_verified_email(request.user):
-        return None
-    login = reverse("account_login")
-    return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+    """Posting needs a verified email (others are sent to log in and come back) and no
+    suspension (the person is told why and until when)."""
+    if not has_verified_email(request.user):
+        login = reverse("account_login")
+        return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+    suspension = moderation.active_suspension(request.user)
+    if suspension:
+        return _render(
+            request,
+            forum_page,
+            "forums/suspended.html",
+            status=403,
+            message=moderation.suspension_message(suspension),
+        )
+    return None
 
 
 def _category(forum_page, slug) -> Category:
@@ -145,11 +156,12 @@ def thread(request, forum_page, thread_id, reply_form=None):
     )
     localize_categories([thread], forum_page.locale)
     can_post = has_verified_email(request.user)
+    suspension = moderation.active_suspension(request.user) if can_post else None
     following = (
         request.user.is_authenticated
         and Follow.objects.filter(user=request.user, thread=thread).exists()
     )
-    if can_post and not thread.is_locked and reply_form is None:
+    if can_post and not suspension and not thread.is_locked and reply_form is None:
         reply_form = ReplyForm(user=request.user)
     return _render(
         request,
@@ -161,6 +173,7 @@ def thread(request, forum_page, thread_id, reply_form=None):
         reply_form=reply_form,
         can_post=can_post,
         following=following,
+        suspension_message=moderation.suspension_message(suspension) if suspension else "",
     )
 
 

@@ -9,10 +9,18 @@ class Item(models.Model):
     """Points at one thing residents wrote: a forum post or a question to a meeting."""
 
     post = models.ForeignKey(
-        "forums.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "forums.Post",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="moderation_%(class)s",
     )
     question = models.ForeignKey(
-        "events.Question", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "events.Question",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="moderation_%(class)s",
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -335,3 +336,35 @@ def _email(user, kind: str, context: dict) -> None:
         subject=render_to_string(f"moderation/email/{kind}_subject.txt", context),
         body=render_to_string(f"moderation/email/{kind}.txt", context),
     )
+
+
+def queue_counts(at=None) -> dict:
+    """For the dashboard: how much waits, and since when."""
+    from django.db.models import Min
+
+    at = at or timezone.now()
+    pending_posts = Post.objects.filter(status=PENDING).aggregate(
+        n=Count("pk"), oldest=Min("created_at")
+    )
+    pending_questions = Question.objects.filter(status=PENDING).aggregate(
+        n=Count("pk"), oldest=Min("created_at")
+    )
+    reported = Report.objects.open().aggregate(
+        posts=Count("post", distinct=True),
+        questions=Count("question", distinct=True),
+        oldest=Min("created_at"),
+    )
+    oldest = min(
+        (
+            t
+            for t in (pending_posts["oldest"], pending_questions["oldest"], reported["oldest"])
+            if t
+        ),
+        default=None,
+    )
+    return {
+        "pending": pending_posts["n"] + pending_questions["n"],
+        "reported": reported["posts"] + reported["questions"],
+        "oldest": oldest,
+        "oldest_age": at - oldest if oldest else None,
+    }

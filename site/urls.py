@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
     path("", include("events.urls")),
     path("", include("forums.urls")),
+    path("", include("moderation.urls")),
     path("konto/", include(account_urls)),
     path("konto/", include("allauth.urls")),
     # Wagtail serves every other path from the page tree; it must come last.

@@ -138,7 +138,7 @@ def test_thread_queries_do_not_grow(
     many_posts(thread, size)
     client.force_login(reader)
     for page in (1, 2 if size > 20 else 1):
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(35):
             client.get(forum.thread_url(thread), {"page": page})
 
 
