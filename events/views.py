@@ -423,7 +423,16 @@ def question_submit(page, request):
     except services.MeetingError as error:
         form.add_error(None, error.message)
         return _render_page(page, request, 400, question_form=form)
-    messages.success(request, _("Thank you, your question has been added."))
+    if question.status == Question.Status.VISIBLE:
+        messages.success(request, _("Thank you, your question has been added."))
+    else:
+        messages.info(
+            request,
+            _(
+                "Thank you! A moderator reads the first questions of new accounts before others "
+                "see them. You see yours marked “Waiting for a moderator”."
+            ),
+        )
     return redirect(f"{page.url}#question-{question.pk}")
 
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
@@ -25,6 +26,11 @@ from forums.models import (
 )
 from forums.notifications import follow_from_token
 from moderation import services as moderation
+
+WAITING_MESSAGE = gettext_lazy(
+    "Thank you! A moderator reads the first posts of new accounts before others see them, "
+    "usually within a day. You see yours marked “Waiting for a moderator”."
+)
 
 
 def _render(request, forum_page, template, status=200, **context):
@@ -131,7 +137,10 @@ def new_thread(request, forum_page, category_slug):
             except services.ForumError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Your thread has been published."))
+                if thread.status == Thread.Status.VISIBLE:
+                    messages.success(request, _("Your thread has been published."))
+                else:
+                    messages.info(request, WAITING_MESSAGE)
                 return redirect(forum_page.thread_url(thread))
     return _render(
         request,
@@ -199,7 +208,10 @@ def reply(request, forum_page, thread_id):
         except services.ForumError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Your reply has been published."))
+            if post.status == Post.Status.VISIBLE:
+                messages.success(request, _("Your reply has been published."))
+            else:
+                messages.info(request, WAITING_MESSAGE)
             return redirect(forum_page.post_url(post))
     return thread(request, forum_page, thread_id, reply_form=form)
 

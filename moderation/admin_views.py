@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 
 from accounts.models import User
 from events.models import Question
@@ -23,10 +24,12 @@ PER_PAGE = 25
 
 
 def moderators_only(view):
+    """A plain 403 for everyone else (Wagtail would turn PermissionDenied into a redirect)."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.has_perm(services.PERMISSION):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return view(request, *args, **kwargs)
 
     return wrapper
