@@ -14,6 +14,7 @@ DEMO_USERS = [
     ("arrangor@example.org", "Arrangör Ali", [ORGANISERS], False),
     ("boende@example.org", "Boende Bo", [], False),
     ("forening@example.org", "Föreningsmedlem Fia", [], False),
+    ("ny@example.org", "Nyinflyttad Nora", [], False),
 ]
 
 
@@ -37,7 +38,9 @@ def seed() -> None:
             user.set_password(DEMO_PASSWORD)
         user.is_superuser = superuser
         user.is_staff = superuser
-        user.trust = User.Trust.TRUSTED  # the demo's people post directly
+        # The demo's people post directly, except the newcomer whose posts show the queue.
+        new = email.startswith("ny@")
+        user.trust = User.Trust.AUTOMATIC if new else User.Trust.TRUSTED
         user.save()
         user.groups.set(Group.objects.filter(name__in=group_names))
         EmailAddress.objects.update_or_create(

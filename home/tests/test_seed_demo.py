@@ -29,7 +29,7 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
         assert all(district.contacts.count() == 1 for district in districts)
         assert StandardPage.objects.live().filter(locale=locale).count() == 4
         assert DisruptionNotice.objects.active().filter(locale=locale).count() == 1
-    assert User.objects.count() == 6
+    assert User.objects.count() == 7
     assert User.objects.get(email="arrangor@example.org").has_perm("events.view_registration")
     assert User.objects.get(email="admin@example.org").check_password("demo")
     assert User.objects.get(email="redaktor@example.org").groups.filter(name="Redaktörer")
@@ -57,3 +57,15 @@ def test_demo_meetings_show_a_full_range_of_states(client, home_page):
     page = client.get(past.url).content.decode()
     assert "Minutes and outcomes" in page
     assert "the youth centre stays open until 10 pm" in page
+
+
+@override_settings(DEBUG=True)
+def test_demo_gives_the_moderator_a_queue(client, home_page):
+    from moderation.models import Report
+    from moderation.services import queue_counts
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    counts = queue_counts()
+    assert (counts["pending"], counts["reported"]) == (1, 1)
+    assert Report.objects.count() == 2

@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts import demo as account_demo
 from events import demo as event_demo
 from forums import demo as forum_demo
+from moderation import demo as moderation_demo
 from home import demo as page_demo
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
                 account_demo.seed()
                 event_demo.seed()
                 forum_demo.seed()
+                moderation_demo.seed()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for email, role in account_demo.roles():
