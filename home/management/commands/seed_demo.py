@@ -5,8 +5,8 @@ from django.db import transaction
 from accounts import demo as account_demo
 from events import demo as event_demo
 from forums import demo as forum_demo
-from moderation import demo as moderation_demo
 from home import demo as page_demo
+from moderation import demo as moderation_demo
 
 
 class Command(BaseCommand):
