@@ -45,7 +45,11 @@ GROUP_PERMISSIONS = {
         ("moderation", "delete_watchedword"),
     ],
     ORGANISERS: [("wagtailadmin", "access_admin"), *MEETING_STAFF],
-    SAFETY_COORDINATORS: [("wagtailadmin", "access_admin")],
+    SAFETY_COORDINATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("reports", "view_observation"),
+        ("reports", "change_observation"),
+    ],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "forums",
     "moderation",
+    "reports",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -210,6 +211,11 @@ TORGET_POSTS_BEFORE_TRUST = int(env("TORGET_POSTS_BEFORE_TRUST", "3"))  # held u
 TORGET_NEW_ACCOUNT_MAX_LINKS = int(env("TORGET_NEW_ACCOUNT_MAX_LINKS", "2"))
 TORGET_REPORTS_TO_HIDE = int(env("TORGET_REPORTS_TO_HIDE", "3"))  # distinct reporters
 TORGET_REPORTS_PER_DAY = int(env("TORGET_REPORTS_PER_DAY", "20"))
+
+# Observation reports (lägesbild)
+TORGET_OBSERVATIONS_PER_HOUR = int(env("TORGET_OBSERVATIONS_PER_HOUR", "10"))  # per IP address
+TORGET_OBSERVATION_CONTACT_DAYS = int(env("TORGET_OBSERVATION_CONTACT_DAYS", "90"))
+TORGET_OBSERVATION_RETENTION_DAYS = int(env("TORGET_OBSERVATION_RETENTION_DAYS", "365"))
 
 # Forum
 TORGET_FORUM_POSTS_PER_PAGE = int(env("TORGET_FORUM_POSTS_PER_PAGE", "20"))

@@ -6,19 +6,23 @@ from django.utils import timezone
 
 from events.services import registrations_purge
 from home.services import emails_purge
+from reports.services import observations_purge
 
 
 class Command(BaseCommand):
     help = (
-        "Apply the retention rules: remove names, emails and needs from registrations "
-        "of meetings that ended TORGET_REGISTRATION_RETENTION_DAYS ago and from guests who "
-        "never confirmed, and delete sent emails older than TORGET_SENT_EMAIL_RETENTION_DAYS. "
-        "Counts are kept. Safe to run daily."
+        "Apply every retention rule: registrations lose names, emails and needs "
+        "TORGET_REGISTRATION_RETENTION_DAYS after their meeting (and at once when never "
+        "confirmed); observation reports lose contact details after "
+        "TORGET_OBSERVATION_CONTACT_DAYS and are deleted after TORGET_OBSERVATION_RETENTION_DAYS; "
+        "sent emails are deleted after TORGET_SENT_EMAIL_RETENTION_DAYS. Counts are kept. "
+        "Safe to run daily."
     )
 
     def handle(self, *args, **options):
         now = timezone.now()
         registrations = registrations_purge(at=now)
+        observations = observations_purge(at=now)
         emails = emails_purge(
             before=now - timedelta(days=settings.TORGET_SENT_EMAIL_RETENTION_DAYS)
         )
@@ -27,5 +31,9 @@ class Command(BaseCommand):
             "{never_confirmed} that were never confirmed; {lapsed} lapsed today.".format(
                 **registrations
             )
+        )
+        self.stdout.write(
+            "Deleted {observations_deleted} observation reports and removed contact details "
+            "from {observation_contacts_removed}.".format(**observations)
         )
         self.stdout.write(f"Deleted {emails} sent emails.")
