@@ -2,7 +2,13 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
-from accounts.services import EDITORS, MODERATORS, ORGANISERS, staff_groups_ensure
+from accounts.services import (
+    EDITORS,
+    MODERATORS,
+    ORGANISERS,
+    SAFETY_COORDINATORS,
+    staff_groups_ensure,
+)
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - printed by `make run`, refused without DEBUG
 
@@ -12,6 +18,7 @@ DEMO_USERS = [
     ("redaktor@example.org", "Redaktör Rut", [EDITORS], False),
     ("moderator@example.org", "Moderator Mo", [MODERATORS], False),
     ("arrangor@example.org", "Arrangör Ali", [ORGANISERS], False),
+    ("samordnare@example.org", "Samordnare Sam", [SAFETY_COORDINATORS], False),
     ("boende@example.org", "Boende Bo", [], False),
     ("forening@example.org", "Föreningsmedlem Fia", [], False),
     ("ny@example.org", "Nyinflyttad Nora", [], False),

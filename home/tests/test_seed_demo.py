@@ -29,7 +29,7 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
         assert all(district.contacts.count() == 1 for district in districts)
         assert StandardPage.objects.live().filter(locale=locale).count() == 4
         assert DisruptionNotice.objects.active().filter(locale=locale).count() == 1
-    assert User.objects.count() == 7
+    assert User.objects.count() == 8
     assert User.objects.get(email="arrangor@example.org").has_perm("events.view_registration")
     assert User.objects.get(email="admin@example.org").check_password("demo")
     assert User.objects.get(email="redaktor@example.org").groups.filter(name="Redaktörer")
