@@ -34,6 +34,10 @@ GROUP_PERMISSIONS = {
         ("forums", "delete_category"),
         ("forums", "add_association"),
         ("forums", "change_association"),
+        ("updates", "add_measurecategory"),
+        ("updates", "change_measurecategory"),
+        ("updates", "add_responsible"),
+        ("updates", "change_responsible"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),

@@ -32,6 +32,7 @@ class HomePage(ContentPage):
         "home.DistrictIndexPage",
         "events.EventIndexPage",
         "forums.ForumPage",
+        "updates.UpdateIndexPage",
         "home.StandardPage",
     ]
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forums",
     "moderation",
     "reports",
+    "updates",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",

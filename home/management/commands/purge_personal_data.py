@@ -7,6 +7,7 @@ from django.utils import timezone
 from events.services import registrations_purge
 from home.services import emails_purge
 from reports.services import observations_purge
+from updates.services import subscriptions_purge
 
 
 class Command(BaseCommand):
@@ -15,7 +16,8 @@ class Command(BaseCommand):
         "TORGET_REGISTRATION_RETENTION_DAYS after their meeting (and at once when never "
         "confirmed); observation reports lose contact details after "
         "TORGET_OBSERVATION_CONTACT_DAYS and are deleted after TORGET_OBSERVATION_RETENTION_DAYS; "
-        "sent emails are deleted after TORGET_SENT_EMAIL_RETENTION_DAYS. Counts are kept. "
+        "sent emails are deleted after TORGET_SENT_EMAIL_RETENTION_DAYS; unconfirmed alert "
+        "requests after a week. Counts are kept. "
         "Safe to run daily."
     )
 
@@ -36,4 +38,8 @@ class Command(BaseCommand):
             "Deleted {observations_deleted} observation reports and removed contact details "
             "from {observation_contacts_removed}.".format(**observations)
         )
-        self.stdout.write(f"Deleted {emails} sent emails.")
+        subscriptions = subscriptions_purge(at=now)
+        self.stdout.write(
+            f"Deleted {emails} sent emails and {subscriptions} alert requests "
+            "nobody confirmed within a week."
+        )

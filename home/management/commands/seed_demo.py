@@ -8,6 +8,7 @@ from forums import demo as forum_demo
 from home import demo as page_demo
 from moderation import demo as moderation_demo
 from reports import demo as report_demo
+from updates import demo as update_demo
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
                 forum_demo.seed()
                 moderation_demo.seed()
                 report_demo.seed()
+                update_demo.seed()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for email, role in account_demo.roles():

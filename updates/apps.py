@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UpdatesConfig(AppConfig):
+    name = "updates"
+    verbose_name = _("Safety work")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from updates.models import UpdatePage
+
+        # Every way of publishing (editor, schedule, API) passes here; the alert rule is in
+        # services and sends each change once.
+        page_published.connect(_update_published, sender=UpdatePage)
+
+
+def _update_published(sender, instance, **kwargs):
+    from updates.services import alerts_for_published
+
+    alerts_for_published(page=instance)

@@ -1,0 +1,136 @@
+"""Alerts about the safety work: subscriptions with double opt-in, and one email per change."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from home.services import email_queue
+from updates.models import AlertSent, Subscription, UpdatePage
+
+CONFIRM_SALT = "updates.confirm"  # noqa: S105 - a namespace, not a secret
+UNSUBSCRIBE_SALT = "updates.unsubscribe"  # noqa: S105
+
+
+def token(subscription: Subscription, salt: str) -> str:
+    return signing.dumps(subscription.pk, salt=salt)
+
+
+def subscription_from_token(value: str, salt: str) -> Subscription | None:
+    try:
+        pk = signing.loads(value, salt=salt)
+    except signing.BadSignature:
+        return None
+    return Subscription.objects.filter(pk=pk).first()
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _url(name: str, subscription: Subscription, salt: str) -> str:
+    with translation.override(subscription.language):
+        return _absolute(reverse(name, args=[token(subscription, salt)]))
+
+
+def subscription_create(*, email: str, districts, language: str) -> Subscription:
+    """Ask for alerts; nothing is sent until the person confirms through the emailed link."""
+    with transaction.atomic():
+        subscription = Subscription.objects.create(email=email.strip().lower(), language=language)
+        subscription.districts.set(districts)
+        with translation.override(language):
+            context = {
+                "districts": [d.title for d in districts],
+                "confirm_url": _url("updates:confirm", subscription, CONFIRM_SALT),
+            }
+            email_queue(
+                to=subscription.email,
+                subject=render_to_string("updates/email/confirm_subject.txt", context),
+                body=render_to_string("updates/email/confirm.txt", context),
+            )
+    return subscription
+
+
+def subscription_confirm(*, subscription: Subscription, at=None) -> Subscription:
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = at or timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+        # One address, one set of districts: older confirmed subscriptions give way.
+        Subscription.objects.filter(email=subscription.email).exclude(pk=subscription.pk).delete()
+    return subscription
+
+
+def subscription_end(*, subscription: Subscription) -> None:
+    subscription.delete()
+
+
+def subscriptions_purge(*, at=None) -> int:
+    """Requests nobody confirmed within a week hold an address for nothing."""
+    at = at or timezone.now()
+    deleted, _rows = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=at - timedelta(days=7)
+    ).delete()
+    return deleted
+
+
+def _change(page: UpdatePage) -> str:
+    if not AlertSent.objects.filter(translation_key=page.translation_key).exists():
+        return "published"
+    if page.kind == UpdatePage.Kind.MEASURE and page.status:
+        return f"status:{page.status}"
+    return ""
+
+
+def alerts_for_published(*, page: UpdatePage, at=None) -> int:
+    """Tell confirmed subscribers of the page's districts that it was published or that the
+    measure's status changed. The AlertSent row makes each change go out once, whichever
+    language version is published and however often."""
+    change = _change(page)
+    if not change:
+        return 0
+    try:
+        with transaction.atomic():
+            AlertSent.objects.create(
+                translation_key=page.translation_key, change=change, sent_at=at or timezone.now()
+            )
+    except IntegrityError:
+        return 0
+    keys = [district.translation_key for district in page.districts.all()]
+    subscriptions = Subscription.objects.filter(
+        confirmed_at__isnull=False, districts__translation_key__in=keys
+    ).distinct()
+    sent = 0
+    for subscription in subscriptions:
+        reader_page = (
+            UpdatePage.objects.live()
+            .filter(
+                translation_key=page.translation_key,
+                locale=Locale.objects.filter(language_code=subscription.language).first(),
+            )
+            .first()
+            or page
+        )
+        unsubscribe_url = _url("updates:unsubscribe", subscription, UNSUBSCRIBE_SALT)
+        with translation.override(subscription.language):
+            context = {
+                "page": reader_page,
+                "page_url": _absolute(reader_page.url or ""),
+                "change": change,
+                "unsubscribe_url": unsubscribe_url,
+            }
+            email_queue(
+                to=subscription.email,
+                subject=render_to_string("updates/email/alert_subject.txt", context),
+                body=render_to_string("updates/email/alert.txt", context),
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+        sent += 1
+    return sent

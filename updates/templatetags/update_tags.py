@@ -1,0 +1,61 @@
+from django import template
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from updates.models import UpdateIndexPage, UpdatePage
+
+register = template.Library()
+
+
+def _index():
+    return UpdateIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+
+
+@register.inclusion_tag("updates/includes/district_updates.html")
+def district_updates(district, limit=5):
+    """A district's measures: the planned/ongoing/done overview and the latest changes."""
+    locale = Locale.get_active()
+    updates = UpdatePage.objects.listed(locale).filtered(district=district)
+    counts = updates.status_counts()
+    labels = dict(UpdatePage.Status.choices)
+    total = sum(counts.values())
+    segments, x = [], 0.0
+    for key in ("planned", "ongoing", "done", "paused"):
+        if key == "paused" and not counts[key]:
+            continue
+        width = round(300 * counts[key] / total, 2) if total else 0
+        segments.append((key, labels[key], counts[key], x, width))
+        x += width
+    index = _index()
+    query = urlencode({"district": district.slug})
+    return {
+        "updates": list(updates.newest_change_first()[:limit]),
+        "segments": segments,
+        "total": total,
+        "index_page": index,
+        "more_url": f"{index.url}?{query}" if index else "",
+        "empty_text": _("No updates on safety measures in %(district)s yet.")
+        % {"district": district.title},
+    }
+
+
+@register.inclusion_tag("updates/includes/update_list.html")
+def latest_updates(limit=3):
+    return {
+        "updates": list(
+            UpdatePage.objects.listed(Locale.get_active()).newest_change_first()[:limit]
+        ),
+        "empty_text": _("No updates yet."),
+    }
+
+
+@register.simple_tag
+def update_feed_url(district):
+    index = _index()
+    return f"{index.url}rss/?{urlencode({'district': district.slug})}" if index else ""
+
+
+@register.simple_tag
+def update_index():
+    return _index()
