@@ -98,6 +98,11 @@ def alerts_for_published(*, page: UpdatePage, at=None) -> int:
             AlertSent.objects.create(
                 translation_key=page.translation_key, change=change, sent_at=at or timezone.now()
             )
+            if change == "published" and page.status:
+                # The first alert already tells the starting status.
+                AlertSent.objects.get_or_create(
+                    translation_key=page.translation_key, change=f"status:{page.status}"
+                )
     except IntegrityError:
         return 0
     keys = [district.translation_key for district in page.districts.all()]
