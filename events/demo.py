@@ -12,7 +12,8 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventIndexPage, EventPage, Question, QuestionSupport, Registration
-from home.models import DistrictPage, HomePage
+from home.demo import section_ensure
+from home.models import DistrictPage
 
 INDEX = {
     "sv": ("Möten", "Öppna möten om trygghet och utveckling i stadsdelarna. Alla är välkomna."),
@@ -252,23 +253,7 @@ def seed(now=None) -> None:
     now = now or timezone.now()
     swedish = Locale.get_default()
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.get(locale=swedish)
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=EventIndexPage(
-                title=INDEX["sv"][0],
-                slug="moten",
-                intro=f"<p>{INDEX['sv'][1]}</p>",
-                show_in_menus=True,
-            )
-        )
-        index.save_revision().publish()
-    if index.get_translation_or_none(english) is None:
-        index_en = index.copy_for_translation(english).specific
-        index_en.title = index_en.draft_title = INDEX["en"][0]
-        index_en.intro = f"<p>{INDEX['en'][1]}</p>"
-        index_en.save_revision().publish()
+    index = section_ensure(EventIndexPage, "moten", INDEX)
 
     districts = {d.slug: d for d in DistrictPage.objects.filter(locale=swedish)}
     users = {u.username: u for u in User.objects.all()}

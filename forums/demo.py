@@ -9,7 +9,8 @@ from wagtail.models import Locale
 from accounts.models import User
 from forums import services
 from forums.models import Association, AssociationMembership, Category, ForumPage, Thread
-from home.models import DistrictPage, HomePage
+from home.demo import section_ensure
+from home.models import DistrictPage
 
 FORUM = {
     "sv": ("Forum", "Samtala med grannar, föreningar och kommunen om livet i stadsdelarna."),
@@ -180,22 +181,7 @@ def seed(now=None) -> None:
     now = now or timezone.now()
     swedish = Locale.get_default()
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.get(locale=swedish)
-    forum = ForumPage.objects.child_of(home).first()
-    if forum is None:
-        forum = home.add_child(
-            instance=ForumPage(
-                title=FORUM["sv"][0],
-                slug="forum",
-                intro=f"<p>{FORUM['sv'][1]}</p>",
-                show_in_menus=True,
-            )
-        )
-        forum.save_revision().publish()
-    if forum.get_translation_or_none(english) is None:
-        forum_en = forum.copy_for_translation(english).specific
-        forum_en.intro = f"<p>{FORUM['en'][1]}</p>"
-        forum_en.save_revision().publish()
+    section_ensure(ForumPage, "forum", FORUM)
     if Category.objects.exists():
         return
 

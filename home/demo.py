@@ -338,3 +338,25 @@ def seed(now=None) -> None:
                 "ends_at": now + timedelta(days=30),
             },
         )
+
+
+def section_ensure(model, slug: str, texts: dict):
+    """A section page (meetings, forum, safety work) under the Swedish home page, shown in the
+    menu and translated to English, created once. `texts` maps "sv"/"en" to (title, intro)."""
+    swedish = Locale.get_default()
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale=swedish)
+    page = model.objects.child_of(home).first()
+    if page is None:
+        title, intro = texts["sv"]
+        page = home.add_child(
+            instance=model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
+        )
+        page.save_revision().publish()
+    if page.get_translation_or_none(english) is None:
+        translation = page.copy_for_translation(english).specific
+        title, intro = texts["en"]
+        translation.title = translation.draft_title = title
+        translation.intro = f"<p>{intro}</p>"
+        translation.save_revision().publish()
+    return page

@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.models import DistrictPage, HomePage
+from home.demo import section_ensure
+from home.models import DistrictPage
 from updates.models import (
     MeasureCategory,
     ProgressEntry,
@@ -256,22 +257,7 @@ def seed(now=None) -> None:
     now = now or timezone.now()
     swedish = Locale.get_default()
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.get(locale=swedish)
-    index = UpdateIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=UpdateIndexPage(
-                title=INDEX["sv"][0],
-                slug="trygghet",
-                intro=f"<p>{INDEX['sv'][1]}</p>",
-                show_in_menus=True,
-            )
-        )
-        index.save_revision().publish()
-        index_en = index.copy_for_translation(english).specific
-        index_en.title = index_en.draft_title = INDEX["en"][0]
-        index_en.intro = f"<p>{INDEX['en'][1]}</p>"
-        index_en.save_revision().publish()
+    index = section_ensure(UpdateIndexPage, "trygghet", INDEX)
     if UpdatePage.objects.exists():
         return
     categories = _translated_snippets(MeasureCategory, CATEGORIES, english)
