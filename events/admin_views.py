@@ -5,7 +5,6 @@ Redaktörer and superusers); moderators with `events.change_question` see only t
 """
 
 import csv
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,6 +23,7 @@ from wagtail.models import Locale
 from events import services
 from events.forms import AnswerForm, HideForm, StaffRegistrationForm
 from events.models import EventPage, Meeting, Question, Registration
+from home.permissions import staff_permission_required
 from moderation import services as moderation
 
 REGISTRATIONS_PER_PAGE = 50
@@ -36,19 +36,6 @@ def can_open(user) -> bool:
     return user.has_perm(VIEW) or user.has_perm(MODERATE)
 
 
-def permission_required(*perms):
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not any(request.user.has_perm(perm) for perm in perms):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
 def _meeting_and_page(meeting_id):
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     page = meeting.page
@@ -57,7 +44,7 @@ def _meeting_and_page(meeting_id):
     return meeting, page
 
 
-@permission_required(VIEW, MODERATE)
+@staff_permission_required(VIEW, MODERATE)
 def meeting_index(request):
     now = timezone.now()
     pages = EventPage.objects.filter(locale=Locale.get_default())
@@ -83,7 +70,7 @@ def meeting_index(request):
     )
 
 
-@permission_required(VIEW, MODERATE)
+@staff_permission_required(VIEW, MODERATE)
 def meeting_detail(request, meeting_id):
     meeting, page = _meeting_and_page(meeting_id)
     context = {
@@ -118,7 +105,7 @@ def meeting_detail(request, meeting_id):
     return TemplateResponse(request, "events/admin/meeting_detail.html", context)
 
 
-@permission_required(CHANGE)
+@staff_permission_required(CHANGE)
 @require_POST
 def registration_add(request, meeting_id):
     meeting, page = _meeting_and_page(meeting_id)
@@ -150,7 +137,7 @@ def registration_add(request, meeting_id):
     return redirect("events_admin:meeting", meeting_id=meeting.pk)
 
 
-@permission_required(CHANGE)
+@staff_permission_required(CHANGE)
 @require_POST
 def registration_cancel(request, registration_id):
     registration = get_object_or_404(Registration, pk=registration_id)
@@ -161,7 +148,7 @@ def registration_cancel(request, registration_id):
     return redirect("events_admin:meeting", meeting_id=registration.meeting_id)
 
 
-@permission_required(VIEW)
+@staff_permission_required(VIEW)
 def meeting_export(request, meeting_id):
     meeting, page = _meeting_and_page(meeting_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -209,7 +196,7 @@ def _spreadsheet_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-@permission_required(VIEW)
+@staff_permission_required(VIEW)
 def check_in(request, meeting_id):
     meeting, page = _meeting_and_page(meeting_id)
     query = request.GET.get("q", "").strip()[:100]
@@ -231,7 +218,7 @@ def check_in(request, meeting_id):
     )
 
 
-@permission_required(CHANGE)
+@staff_permission_required(CHANGE)
 @require_POST
 def registration_check_in(request, registration_id):
     registration = get_object_or_404(Registration, pk=registration_id)
@@ -243,7 +230,7 @@ def registration_check_in(request, registration_id):
     return redirect(f"{url}?{query}#registration-{registration.pk}")
 
 
-@permission_required(MODERATE)
+@staff_permission_required(MODERATE)
 @require_POST
 def question_moderate(request, question_id):
     question = get_object_or_404(Question, pk=question_id)

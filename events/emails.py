@@ -1,46 +1,37 @@
 """The emails a registration causes, each in the language the person registered in. They are
 queued in the caller's transaction and sent after it commits (home.services.email_queue)."""
 
-from django.conf import settings
-from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from events.calendar import meeting_calendar
+from home.links import absolute_url, object_from_token, signed_token
 from home.services import email_queue
 
 TOKEN_SALT = "events.registration"  # noqa: S105 - a namespace, not a secret
 
 
 def registration_token(registration) -> str:
-    return signing.dumps(registration.pk, salt=TOKEN_SALT)
+    return signed_token(registration, TOKEN_SALT)
 
 
 def registration_from_token(token: str):
     from events.models import Registration
 
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("meeting").filter(pk=pk).first()
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return object_from_token(Registration.objects.select_related("meeting"), token, TOKEN_SALT)
 
 
 def registration_url(registration) -> str:
     with translation.override(registration.language):
-        return absolute(reverse("events:registration", args=[registration_token(registration)]))
+        return absolute_url(reverse("events:registration", args=[registration_token(registration)]))
 
 
 def _send(kind: str, registration, page, *, calendar: bool = False) -> None:
     if not registration.email:
         return
     with translation.override(registration.language):
-        page_url = absolute(page.url or "")
+        page_url = absolute_url(page.url or "")
         context = {
             "registration": registration,
             "page": page,

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext_lazy
 from events.models import EventPage, Question
 from events.models.pages import INTERPRETATION_LANGUAGES
 from events.models.registrations import MAX_COMPANIONS
+from home.forms import honeypot_field
 
 COMPANION_CHOICES = [(0, _("No, only me"))] + [
     (n, ngettext_lazy("%(count)d more person", "%(count)d more people", n) % {"count": n})
@@ -64,11 +65,7 @@ class GuestRegistrationForm(RegistrationForm):
         label=_("I agree that my name, email and needs are kept for the meeting."),
         error_messages={"required": _("Please accept how we keep your details.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     field_order = [
         "name",

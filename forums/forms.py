@@ -3,19 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from forums.models import Association, AssociationMembership
+from home.forms import honeypot_field
 
 TEXT_HELP = _(
     "You can use Markdown: *italics*, **bold**, lists with -, > quotes and links. "
     "No images. Write about issues, not about people."
 )
-
-
-def _honeypot():
-    return forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
 
 class PostingForm(forms.Form):
@@ -28,7 +21,7 @@ class PostingForm(forms.Form):
         help_text=TEXT_HELP,
     )
     write_as = forms.ChoiceField(label=_("Write as"), required=False)
-    website = _honeypot()
+    website = honeypot_field()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

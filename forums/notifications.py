@@ -1,28 +1,26 @@
 """Emails to followers: new replies in a thread, new threads in a category. At most one email
 per followed thread an hour, or one summary a day; never about one's own posts."""
 
-from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from forums.models import Follow, ForumPage, Post, Thread
+from home.links import absolute_url, object_from_token, signed_token
 from home.services import email_queue
 
 UNFOLLOW_SALT = "forums.follow"
 
 
 def unfollow_token(follow: Follow) -> str:
-    return signing.dumps(follow.pk, salt=UNFOLLOW_SALT)
+    return signed_token(follow, UNFOLLOW_SALT)
 
 
 def follow_from_token(token: str) -> Follow | None:
-    try:
-        pk = signing.loads(token, salt=UNFOLLOW_SALT)
-    except signing.BadSignature:
-        return None
-    return Follow.objects.select_related("thread", "category").filter(pk=pk).first()
+    return object_from_token(
+        Follow.objects.select_related("thread", "category"), token, UNFOLLOW_SALT
+    )
 
 
 def _news(follow: Follow) -> list:
@@ -58,25 +56,19 @@ def _forum_page(language: str):
     return pages.filter(locale__language_code=language).first() or pages.first()
 
 
-def _absolute(path: str) -> str:
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _item(follow: Follow, news: list, forum_page) -> dict:
-    unfollow_url = _absolute(reverse("forums:unfollow", args=[unfollow_token(follow)]))
+    unfollow_url = absolute_url(reverse("forums:unfollow", args=[unfollow_token(follow)]))
     if follow.thread_id:
         title, url = follow.thread.title, forum_page.post_url(news[0])
     else:
         category = follow.category.in_language(forum_page.locale)
         title, url = category.name, forum_page.category_url(category)
         for thread in news:
-            thread.email_url = _absolute(forum_page.thread_url(thread))
+            thread.email_url = absolute_url(forum_page.thread_url(thread))
     return {
         "follow": follow,
         "title": title,
-        "url": _absolute(url),
+        "url": absolute_url(url),
         "news": news,
         "unfollow_url": unfollow_url,
         "forum_page": forum_page,
@@ -120,7 +112,7 @@ def notifications_send(*, at=None) -> int:
 
 
 def _send(user, template: str, context: dict, unfollow_url: str | None) -> None:
-    context = {**context, "user": user, "profile_url": _absolute(reverse("profile"))}
+    context = {**context, "user": user, "profile_url": absolute_url(reverse("profile"))}
     headers = {}
     if unfollow_url:
         headers = {

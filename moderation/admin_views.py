@@ -1,7 +1,5 @@
 """The moderation queue, the decisions and the log, in the Wagtail admin (Moderatorer)."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,11 +9,11 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 
 from accounts.models import User
 from events.models import Question
 from forums.models import Category, Post, Thread
+from home.permissions import staff_permission_required
 from moderation import services
 from moderation.forms import HideForm, SuspendForm
 from moderation.models import LogEntry, Report, Suspension
@@ -23,16 +21,7 @@ from moderation.models import LogEntry, Report, Suspension
 PER_PAGE = 25
 
 
-def moderators_only(view):
-    """A plain 403 for everyone else (Wagtail would turn PermissionDenied into a redirect)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm(services.PERMISSION):
-            return permission_denied(request, PermissionDenied())
-        return view(request, *args, **kwargs)
-
-    return wrapper
+moderators_only = staff_permission_required(services.PERMISSION)
 
 
 def _back(request, fallback="moderation_admin:queue"):

@@ -3,7 +3,6 @@ chart and its CSV. Only `reports.view_observation` (Trygghetssamordnare, superus
 
 import csv
 from datetime import timedelta
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,6 +17,7 @@ from django.views.defaults import permission_denied
 from wagtail.models import Locale
 
 from home.models import DistrictPage
+from home.permissions import staff_permission_required
 from reports import services
 from reports.forms import FilterForm, ReviewForm
 from reports.models import Observation
@@ -25,20 +25,7 @@ from reports.models import Observation
 WEEKS = 12
 
 
-def coordinators_only(permission="reports.view_observation"):
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.has_perm(permission):
-                return permission_denied(request, PermissionDenied())
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-@coordinators_only()
+@staff_permission_required("reports.view_observation")
 def observation_list(request):
     locale = Locale.get_default()
     form = FilterForm(request.GET or None, locale=locale)
@@ -61,7 +48,7 @@ def observation_list(request):
     )
 
 
-@coordinators_only()
+@staff_permission_required("reports.view_observation")
 def observation_detail(request, pk):
     observation = get_object_or_404(Observation.objects.select_related("district"), pk=pk)
     form = ReviewForm(request.POST or None, initial={"status": observation.status})
@@ -111,7 +98,7 @@ def weekly_table(at=None):
     return weeks, rows
 
 
-@coordinators_only()
+@staff_permission_required("reports.view_observation")
 def chart(request):
     weeks, rows = weekly_table()
     peak = max((count for _name, cells, _t in rows for _w, count in cells), default=0) or 1
@@ -139,7 +126,7 @@ def chart(request):
     )
 
 
-@coordinators_only()
+@staff_permission_required("reports.view_observation")
 def chart_csv(request):
     """The chart's numbers for the weekly situation meeting: counts only, no personal data."""
     weeks, rows = weekly_table()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import honeypot_field
 from home.models import DistrictPage
 from reports.models import Observation
 
@@ -39,11 +40,7 @@ class ObservationForm(forms.Form):
         label=_("I have read how the report is handled."),
         error_messages={"required": _("Please confirm that you have read how it is handled.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)

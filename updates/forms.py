@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import honeypot_field
 from home.models import DistrictPage
 from updates.models import MeasureCategory, UpdatePage
 
@@ -39,11 +40,7 @@ class SubscribeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one district.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,14 +2,13 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from home.links import absolute_url, object_from_token, signed_token
 from home.services import email_queue
 from updates.models import AlertSent, Subscription, UpdatePage
 
@@ -17,25 +16,13 @@ CONFIRM_SALT = "updates.confirm"  # noqa: S105 - a namespace, not a secret
 UNSUBSCRIBE_SALT = "updates.unsubscribe"  # noqa: S105
 
 
-def token(subscription: Subscription, salt: str) -> str:
-    return signing.dumps(subscription.pk, salt=salt)
-
-
 def subscription_from_token(value: str, salt: str) -> Subscription | None:
-    try:
-        pk = signing.loads(value, salt=salt)
-    except signing.BadSignature:
-        return None
-    return Subscription.objects.filter(pk=pk).first()
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return object_from_token(Subscription.objects.all(), value, salt)
 
 
 def _url(name: str, subscription: Subscription, salt: str) -> str:
     with translation.override(subscription.language):
-        return _absolute(reverse(name, args=[token(subscription, salt)]))
+        return absolute_url(reverse(name, args=[signed_token(subscription, salt)]))
 
 
 def subscription_create(*, email: str, districts, language: str) -> Subscription:
@@ -124,7 +111,7 @@ def alerts_for_published(*, page: UpdatePage, at=None) -> int:
         with translation.override(subscription.language):
             context = {
                 "page": reader_page,
-                "page_url": _absolute(reader_page.url or ""),
+                "page_url": absolute_url(reader_page.url or ""),
                 "change": change,
                 "unsubscribe_url": unsubscribe_url,
             }
