@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
 from accounts.models import has_verified_email
 from events import services
@@ -28,6 +28,7 @@ from events.forms import (
     ResendForm,
 )
 from events.models import EventIndexPage, EventPage, Meeting, Question, Registration
+from home.cache import active_locale, public
 from home.models import DistrictPage
 from home.ratelimit import client_ip, rate_limit_exceeded
 from moderation import services as moderation
@@ -76,7 +77,7 @@ def meeting_list_context(index_page, request) -> dict:
 
 def meeting_calendar_feed(request):
     """Upcoming meetings, all or for one district, for calendar programs to subscribe to."""
-    locale = Locale.get_active()
+    locale = active_locale()
     form, meetings, district = _filtered_meetings(locale, request)
     if form.is_bound and not form.is_valid():
         raise Http404  # an unknown district: say so rather than send every meeting
@@ -102,7 +103,7 @@ def meeting_calendar_feed(request):
 
 def meeting_calendar_file(request, key):
     page = get_object_or_404(
-        EventPage.objects.live().public(), translation_key=key, locale=Locale.get_active()
+        public(EventPage.objects.live()), translation_key=key, locale=active_locale()
     )
     return _calendar_response(
         meeting_calendar(page, url=request.build_absolute_uri(page.url)), f"{page.slug}.ics"
@@ -133,6 +134,7 @@ def meeting_page_context(page, request) -> dict:
     questions = list(meeting.questions.for_page(user))
     context = {
         "meeting": meeting,
+        "districts": list(page.districts.all()),
         "places_taken": places_taken,
         "availability": page.availability(places_taken),
         "registration_state": state,
@@ -185,7 +187,7 @@ def meeting_json_ld(page, request, places_taken) -> str:
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "url": url,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": get_language(),  # the page is served in its own language
         "isAccessibleForFree": True,
         "offers": {
             "@type": "Offer",
@@ -319,6 +321,7 @@ def registration_resend(page, request):
     return redirect(page.url + "#registration")
 
 
+@never_cache  # shows one person's registration
 def registration_manage(request, token):
     """The page every registration email links to: confirm, see the status, cancel.
     Changes need a button press (POST), so mail scanners that open links change nothing."""
@@ -374,7 +377,7 @@ def my_meetings(request):
         page.translation_key: page
         for page in EventPage.objects.filter(
             translation_key__in=[r.meeting.translation_key for r in registrations],
-            locale=Locale.get_active(),
+            locale=active_locale(),
         )
     }
     now = timezone.now()

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from wagtail.models import Locale
 
 from accounts.models import has_verified_email
 from forums import services
@@ -25,6 +25,7 @@ from forums.models import (
     Thread,
 )
 from forums.notifications import follow_from_token
+from home.cache import cached_part, section_page
 from moderation import services as moderation
 
 WAITING_MESSAGE = gettext_lazy(
@@ -70,7 +71,11 @@ def _category(forum_page, slug) -> Category:
 
 def localize_categories(threads, locale):
     """Show each thread's category in the reader's language (one query for all of them)."""
-    names = {c.translation_key: c for c in Category.objects.filter(locale=locale)}
+    names = cached_part(
+        "categories",
+        lambda: {c.translation_key: c for c in Category.objects.filter(locale=locale)},
+        getattr(locale, "pk", locale),
+    )
     for thread in threads:
         thread.shown_category = names.get(thread.category.translation_key, thread.category)
     return threads
@@ -81,7 +86,7 @@ def front(request, forum_page):
         request,
         forum_page,
         "forums/forum_page.html",
-        categories=Category.objects.listed(forum_page.locale),
+        categories=Category.objects.listed(forum_page.locale_id),
         search_form=SearchForm(),
     )
 
@@ -95,7 +100,7 @@ def category(request, forum_page, category_slug):
     page_obj = Paginator(threads, settings.TORGET_FORUM_THREADS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    localize_categories(page_obj.object_list, forum_page.locale)
+    localize_categories(page_obj.object_list, forum_page.locale_id)
     following = (
         request.user.is_authenticated
         and Follow.objects.filter(
@@ -163,7 +168,7 @@ def thread(request, forum_page, thread_id, reply_form=None):
     page_obj = Paginator(posts, settings.TORGET_FORUM_POSTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    localize_categories([thread], forum_page.locale)
+    localize_categories([thread], forum_page.locale_id)
     can_post = has_verified_email(request.user)
     suspension = moderation.active_suspension(request.user) if can_post else None
     following = (
@@ -308,9 +313,10 @@ def follow_category(request, forum_page, category_slug):
     return redirect(forum_page.category_url(category_obj))
 
 
+@never_cache
 @csrf_exempt  # the signed token is the authority; mail programs post here (RFC 8058)
 def unfollow(request, token):
-    forum_page = ForumPage.objects.live().filter(locale=Locale.get_active()).first()
+    forum_page = section_page(ForumPage)
     if forum_page is None:
         raise Http404
     follow = follow_from_token(token)

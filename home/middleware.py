@@ -1,14 +1,24 @@
+import hashlib
 import math
+import re
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 
-from home.models import DisruptionNotice
+from home.cache import content_version, notices_not_ended, page_cache
+from home.models.notices import next_notice_change
 
 ADMIN_PREFIX = "/admin/"
+CACHE_STATUS_HEADER = "X-Torget-Cache"
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+CSRF_PLACEHOLDER = b"__torget_csrf_token__"
+NONCE_PLACEHOLDER = b"__torget_csp_nonce__"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -31,31 +41,92 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class PublicCacheMiddleware:
-    """Lets browsers and proxies keep anonymous pages for a while, never past a notice change."""
+    """Serves anonymous pages from the page cache and lets browsers keep them a few seconds.
+
+    A visitor without a session (no login, no pending message) gets the same page as every
+    other such visitor, so the rendered page is kept per host, language and address, under
+    the content version (see `home.cache`). Two things differ per response and are put back
+    into a cached page: the CSRF token in forms and the nonce of inline scripts.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        key = self._cache_key(request) if self._request_is_cacheable(request) else None
+        if key:
+            entry = page_cache().get(key)
+            if entry is not None:
+                return self._response_from(request, entry)
         response = self.get_response(request)
         if self._is_public(request, response):
-            patch_cache_control(response, public=True, max_age=self._max_age())
+            max_age = self._max_age()
+            if key and not response.streaming and self._nothing_personal(request, response):
+                page_cache().set(key, self._entry_from(request, response), timeout=max_age[1])
+                response[CACHE_STATUS_HEADER] = "miss"
+            if not response.cookies:
+                patch_cache_control(response, public=True, max_age=max_age[0])
         return response
+
+    def _request_is_cacheable(self, request):
+        return (
+            settings.TORGET_PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path_info.startswith(ADMIN_PREFIX)
+            and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+        )
+
+    def _cache_key(self, request):
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"torget:page:{content_version()}:{get_language()}:{digest}"
 
     def _is_public(self, request, response):
         return (
             request.method in ("GET", "HEAD")
             and response.status_code == 200
             and not response.has_header("Cache-Control")
-            and not response.cookies
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
             and not request.path_info.startswith(ADMIN_PREFIX)
             and not request.user.is_authenticated
         )
 
+    def _nothing_personal(self, request, response):
+        # A message shown on this very page (not after a redirect) was meant for one visitor.
+        return not getattr(request, "_messages", None)
+
     def _max_age(self):
+        """Seconds for browsers and for the page cache, never past a notice's start or end."""
         now = timezone.now()
-        max_age = settings.PUBLIC_CACHE_SECONDS
-        next_change = DisruptionNotice.objects.next_change_after(now)
+        browser, server = settings.PUBLIC_CACHE_SECONDS, settings.TORGET_PAGE_CACHE_SECONDS
+        next_change = next_notice_change(notices_not_ended(), now)
         if next_change:
-            max_age = min(max_age, math.ceil((next_change - now).total_seconds()))
-        return max(max_age, 0)
+            until = math.ceil((next_change - now).total_seconds())
+            browser, server = min(browser, until), min(server, until)
+        return max(browser, 0), max(server, 1)
+
+    def _entry_from(self, request, response):
+        content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+        nonce = getattr(request, "_csp_nonce", None)
+        if nonce:
+            content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("content-security-policy", "set-cookie", "content-length")
+        ]
+        return {"status": response.status_code, "headers": headers, "content": content}
+
+    def _response_from(self, request, entry):
+        content = entry["content"]
+        if CSRF_PLACEHOLDER in content:
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        if NONCE_PLACEHOLDER in content:
+            content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        response = HttpResponse(content, status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[CACHE_STATUS_HEADER] = "hit"
+        if request.method == "HEAD":
+            response.content = b""
+        return response

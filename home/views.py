@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.cache import active_locale, public
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -25,7 +27,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        pages = public(Page.objects.live()).filter(locale=active_locale())
         paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     return render(

@@ -3,17 +3,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from events.models import EventPage, Question
 from forums.models import ForumPage, Post
+from home.cache import active_locale
 from moderation import services
 from moderation.forms import ReportForm
 
 
 def _item_and_return_url(kind: str, pk: int):
     """The reported item and the page to go back to, in the reader's language."""
-    locale = Locale.get_active()
+    locale = active_locale()
     if kind == "inlagg":
         post = get_object_or_404(Post.objects.select_related("thread"), pk=pk, status="visible")
         forum_page = ForumPage.objects.live().filter(locale=locale).first()

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.cache import active_locale
 from home.ratelimit import client_ip, rate_limit_exceeded
 from reports import services
 from reports.forms import ObservationForm
@@ -12,7 +12,7 @@ SESSION_KEY = "observation_reference"
 
 
 def observation_form(request):
-    form = ObservationForm(request.POST or None, locale=Locale.get_active())
+    form = ObservationForm(request.POST or None, locale=active_locale())
     status = 200
     if request.method == "POST":
         if form.is_bot:

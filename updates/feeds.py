@@ -34,7 +34,7 @@ class UpdatesRssFeed(Feed):
 
     def items(self, filters):
         return (
-            UpdatePage.objects.listed(self.index_page.locale)
+            UpdatePage.objects.listed(self.index_page.locale_id)
             .filtered(**filters)
             .newest_change_first()[:30]
         )

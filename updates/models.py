@@ -16,7 +16,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.pages import ContentPage
+from home.cache import public
+from home.models.pages import ContentPage, ServedPageMixin
 
 
 class MeasureCategory(TranslatableMixin, models.Model):
@@ -59,7 +60,7 @@ class UpdateTag(TaggedItemBase):
 
 class UpdatePageQuerySet(PageQuerySet):
     def listed(self, locale: Locale):
-        return self.live().public().filter(locale=locale)
+        return public(self.live().filter(locale=locale))
 
     def filtered(self, *, district=None, category=None, status="", tag=""):
         updates = self
@@ -123,7 +124,7 @@ class UpdateIndexPage(RoutablePageMixin, ContentPage):
         return views.subscribe(request, self)
 
 
-class UpdatePage(Page):
+class UpdatePage(ServedPageMixin, Page):
     class Kind(models.TextChoices):
         MEASURE = "measure", _("Measure")
         NEWS = "news", _("News")
@@ -220,7 +221,11 @@ class UpdatePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent().specific
+        # The parent by its tree path: one query where get_parent().specific takes two.
+        context["index_page"] = UpdateIndexPage.objects.get(path=self.path[: -self.steplen])
+        context["districts"] = list(self.districts.all())
+        context["responsible"] = list(self.responsible.all())
+        context["tags"] = list(self.tags.all())
         context["timeline"] = self.progress.all().order_by("-date")
         context["meetings"] = [m for m in self.related_meetings.all() if m.live]
         context["threads"] = [t for t in self.related_threads.all() if t.status == "visible"]

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from home.ratelimit import client_ip, rate_limit_exceeded
@@ -30,7 +31,9 @@ def list_filters(request, index_page) -> dict:
 
 def update_list(request, index_page, subscribe_form=None):
     filters = list_filters(request, index_page)
-    updates = UpdatePage.objects.listed(index_page.locale).child_of(index_page).filtered(**filters)
+    updates = (
+        UpdatePage.objects.listed(index_page.locale_id).child_of(index_page).filtered(**filters)
+    )
     page_obj = Paginator(updates.newest_change_first(), 10).get_page(request.GET.get("page"))
     query = {
         "district": filters["district"].slug if filters["district"] else "",
@@ -87,6 +90,7 @@ def subscribe(request, index_page):
     return response
 
 
+@never_cache
 def confirm(request, token):
     subscription = services.subscription_from_token(token, services.CONFIRM_SALT)
     if subscription is None:
@@ -105,6 +109,7 @@ def confirm(request, token):
     )
 
 
+@never_cache
 @csrf_exempt  # the signed token is the authority; mail programs post here (RFC 8058)
 def unsubscribe(request, token):
     subscription = services.subscription_from_token(token, services.UNSUBSCRIBE_SALT)

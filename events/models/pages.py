@@ -28,8 +28,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.cache import public
 from home.models import DistrictPage
-from home.models.pages import ContentPage
+from home.models.pages import ContentPage, ServedPageMixin
 
 INTERPRETATION_LANGUAGES = [
     ("ar", _("Arabic")),
@@ -100,7 +101,7 @@ class EventIndexPage(RoutablePageMixin, ContentPage):
 
 class EventPageQuerySet(PageQuerySet):
     def listed(self, locale: Locale):
-        return self.live().public().filter(locale=locale)
+        return public(self.live().filter(locale=locale))
 
     def upcoming(self, at: datetime | None = None):
         """Meetings that have not ended, soonest first."""
@@ -134,7 +135,7 @@ class EventPageQuerySet(PageQuerySet):
         ).annotate(places_taken=Coalesce(Subquery(confirmed_places), 0))
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, ServedPageMixin, Page):
     class Kind(models.TextChoices):
         ASSEMBLY = "assembly", _("Assembly (storsamling)")
         DIALOGUE = "dialogue", _("Dialogue meeting")

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
+from home.cache import active_locale, section_page
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("includes/meeting_list.html")
 def upcoming_meetings(district=None, limit=3, card_heading="h3"):
     """The next meetings in the active language, all or for one district."""
-    locale = Locale.get_active()
+    locale = active_locale()
     meetings = EventPage.objects.listed(locale).upcoming()
     if district is not None:
         meetings = meetings.in_district(district)
@@ -27,4 +27,4 @@ def upcoming_meetings(district=None, limit=3, card_heading="h3"):
 @register.simple_tag
 def meeting_index():
     """The meeting index page in the active language, for "all meetings" links."""
-    return EventIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return section_page(EventIndexPage)

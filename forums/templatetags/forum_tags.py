@@ -1,9 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from forums.models import Category, ForumPage, Thread
 from forums.views import localize_categories
+from home.cache import active_locale, section_page
 
 register = template.Library()
 
@@ -11,14 +11,13 @@ register = template.Library()
 @register.inclusion_tag("forums/includes/thread_list.html", takes_context=True)
 def active_threads(context, district=None, limit=5, card_heading="h3"):
     """Recently active threads in the active language's forum: all, or one district's."""
-    locale = Locale.get_active()
-    forum_page = ForumPage.objects.live().filter(locale=locale).first()
+    locale = active_locale()
+    forum_page = section_page(ForumPage)
     threads = Thread.objects.none()
     if district is not None:
         empty = _("No discussions about %(district)s yet.") % {"district": district.title}
-        categories = Category.objects.for_district(district)
-        if forum_page and categories.exists():
-            keys = categories.values_list("translation_key", flat=True)
+        if forum_page:
+            keys = Category.objects.for_district(district).values("translation_key")
             threads = Thread.objects.active().filter(category__translation_key__in=keys)
     else:
         empty = _("No discussions yet.")
@@ -37,4 +36,4 @@ def active_threads(context, district=None, limit=5, card_heading="h3"):
 
 @register.simple_tag
 def forum_page():
-    return ForumPage.objects.live().filter(locale=Locale.get_active()).first()
+    return section_page(ForumPage)

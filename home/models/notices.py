@@ -4,7 +4,6 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -16,22 +15,28 @@ class DisruptionNoticeQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.filter(starts_at__lte=at, ends_at__gt=at)
 
-    def current_for(self, locale: Locale, at: datetime | None = None):
-        """The notice to show now in this language, or in the default language if untranslated."""
-        notices = list(self.active(at).select_related("locale").order_by("-starts_at"))
-        for wanted in (locale.language_code, settings.LANGUAGE_CODE):
-            for notice in notices:
-                if notice.locale.language_code == wanted:
-                    return notice
-        return notices[0] if notices else None
+    def not_ended(self, at: datetime | None = None):
+        return self.filter(ends_at__gt=at or timezone.now()).select_related("locale")
 
-    def next_change_after(self, at: datetime) -> datetime | None:
-        """When the set of visible notices next changes: a start or an end after `at`."""
-        moments = self.aggregate(
-            next_start=Min("starts_at", filter=Q(starts_at__gt=at)),
-            next_end=Min("ends_at", filter=Q(ends_at__gt=at)),
-        )
-        return min((moment for moment in moments.values() if moment), default=None)
+
+def notice_to_show(notices, locale: Locale, at: datetime):
+    """Of `notices`, the one to show at `at` in this language, or in the default language."""
+    shown = sorted(
+        (notice for notice in notices if notice.starts_at <= at < notice.ends_at),
+        key=lambda notice: notice.starts_at,
+        reverse=True,
+    )
+    for wanted in (locale.language_code, settings.LANGUAGE_CODE):
+        for notice in shown:
+            if notice.locale.language_code == wanted:
+                return notice
+    return shown[0] if shown else None
+
+
+def next_notice_change(notices, at: datetime) -> datetime | None:
+    """When the set of visible notices next changes: a start or an end after `at`."""
+    moments = [moment for notice in notices for moment in (notice.starts_at, notice.ends_at)]
+    return min((moment for moment in moments if moment > at), default=None)
 
 
 class DisruptionNotice(TranslatableMixin, models.Model):

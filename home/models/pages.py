@@ -1,19 +1,31 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.cache import public, restricted_paths
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class ContentPage(Page):
+class ServedPageMixin:
+    """For every page type: Wagtail's view-restriction check without its two queries per page
+    when no restriction covers the page (the restricted sections are cached)."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class ContentPage(ServedPageMixin, Page):
     """Fields and search settings shared by every content page type."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -39,9 +51,31 @@ class HomePage(ContentPage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Finds the deepest page on the path in one query, where Wagtail asks once per level.
+
+        What is left of the path after that page is routed by the page itself (the forum's
+        own addresses), or ends in a 404 as Wagtail's own routing would.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = {
+            self.url_path + "/".join(path_components[:depth]) + "/": depth
+            for depth in range(1, len(path_components) + 1)
+        }
+        deepest = (
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=prefixes)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        return deepest.specific.route(request, path_components[prefixes[deepest.url_path] :])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["districts"] = DistrictPage.objects.listed(self.locale)
+        context["districts"] = DistrictPage.objects.listed(self.locale_id)
         return context
 
 
@@ -55,14 +89,14 @@ class DistrictIndexPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["districts"] = DistrictPage.objects.listed(self.locale).child_of(self)
+        context["districts"] = DistrictPage.objects.listed(self.locale_id).child_of(self)
         return context
 
 
 class DistrictPageQuerySet(PageQuerySet):
     def listed(self, locale: Locale):
         """The districts a visitor sees in one language, alphabetically."""
-        return self.live().public().filter(locale=locale).order_by("title")
+        return public(self.live().filter(locale=locale)).order_by("title")
 
 
 class DistrictPage(ContentPage):

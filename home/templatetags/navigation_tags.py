@@ -1,37 +1,72 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from home.models import DisruptionNotice, SiteSettings
+from home.cache import active_locale, cached_part, notices_not_ended, public
+from home.models import SiteSettings
+from home.models.notices import notice_to_show
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
+def _site(request):
+    return Site.find_for_request(request)
 
 
-def _localized_root(request):
-    """The site's home page in the active language, looked up once per request."""
-    if not hasattr(request, "_torget_localized_root"):
-        root = _site_root(request)
-        request._torget_localized_root = root.localized if root else None
-    return request._torget_localized_root
+def _chrome(request) -> dict:
+    """What every page shows around its content: menu, footer links, organisation, home URL.
+
+    Built once per site, language and content version instead of once per request.
+    """
+    if not hasattr(request, "_torget_chrome"):
+        site = _site(request)
+        request._torget_chrome = cached_part(
+            "chrome", lambda: _chrome_build(request, site), site.pk if site else ""
+        )
+    return request._torget_chrome
+
+
+def _chrome_build(request, site) -> dict:
+    root = site.root_page.localized if site else None
+    menu = []
+    if root:
+        for item in public(root.get_children().live().in_menu()):
+            menu.append({"title": item.title, "url": item.get_url(request), "path": item.path})
+    site_settings = SiteSettings.for_request_readonly(request)
+    footer_links = []
+    for field in ("privacy_page", "accessibility_page", "guidelines_page"):
+        linked = getattr(site_settings, field)
+        if linked and linked.live:
+            linked = linked.localized
+            footer_links.append({"title": linked.title, "url": linked.get_url(request)})
+    return {
+        "home_url": root.get_url(request) if root else "/",
+        "menu": menu,
+        "footer_links": footer_links,
+        "organisation_name": site_settings.organisation_name,
+        "contact_email": site_settings.contact_email,
+        "home_translations": (
+            {
+                code: page.get_url(request)
+                for code, page in _live_translations(site.root_page).items()
+            }
+            if site
+            else {}
+        ),
+    }
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    root = _localized_root(request)
     current = context.get("page")
-    items = []
-    if root:
-        for item in root.get_children().live().public().in_menu():
-            is_current = isinstance(current, Page) and current.path.startswith(item.path)
-            items.append({"title": item.title, "url": item.get_url(request), "current": is_current})
+    current_path = current.path if isinstance(current, Page) else None
+    items = [
+        {**item, "current": bool(current_path and current_path.startswith(item["path"]))}
+        for item in _chrome(context["request"])["menu"]
+    ]
     return {"items": items}
 
 
@@ -40,21 +75,18 @@ def language_switch(context):
     """Links to this page in every language, or to that language's home page if untranslated."""
     request = context["request"]
     page = context.get("page")
-    translations = {}
+    urls = {}
     if isinstance(page, Page) and page.pk:
-        translations = _live_translations(page)
-        root = _site_root(request)
-        if root and len(translations) < len(settings.LANGUAGES):
-            translations = {**_live_translations(root), **translations}
+        urls = {code: target.get_url(request) for code, target in _live_translations(page).items()}
+        if len(urls) < len(settings.LANGUAGES):
+            urls = {**_chrome(request)["home_translations"], **urls}
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        url = target.get_url(request) if target else translate_url(request.get_full_path(), code)
         links.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"].capitalize(),
-                "url": url,
+                "url": urls.get(code) or translate_url(request.get_full_path(), code),
                 "current": code == get_language(),
             }
         )
@@ -71,11 +103,8 @@ def _live_translations(page):
 
 @register.inclusion_tag("includes/disruption_notice.html")
 def disruption_notice():
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
-    notice = DisruptionNotice.objects.current_for(locale)
+    locale = active_locale()
+    notice = notice_to_show(notices_not_ended(), locale, timezone.now())
     return {
         "notice": notice,
         "notice_lang": notice.locale.language_code if notice else None,
@@ -85,23 +114,14 @@ def disruption_notice():
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
-    request = context["request"]
-    site_settings = SiteSettings.for_request_readonly(request)
-    links = []
-    for field in ("privacy_page", "accessibility_page", "guidelines_page"):
-        linked = getattr(site_settings, field)
-        if linked and linked.live:
-            linked = linked.localized
-            links.append({"title": linked.title, "url": linked.get_url(request)})
-    return {"site_settings": site_settings, "links": links}
+    return {"chrome": _chrome(context["request"])}
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    root = _localized_root(context["request"])
-    return root.get_url(context["request"]) if root else "/"
+    return _chrome(context["request"])["home_url"]
 
 
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
-    return SiteSettings.for_request_readonly(context["request"]).organisation_name
+    return _chrome(context["request"])["organisation_name"]

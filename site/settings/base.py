@@ -164,23 +164,46 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Cache: Redis when shared, otherwise the database, so that rate limits hold across workers.
+# Caches. "default" holds rate limits and must be shared by every worker: Redis when there is
+# one, otherwise the database. "pages" holds rendered anonymous pages: Redis too, or each
+# worker's own memory, made stale together through a version file (see home/cache.py).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    TORGET_CONTENT_VERSION_FILE = ""
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "torget_cache",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "torget-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
-# Seconds an anonymous page may be cached by browsers and proxies.
-PUBLIC_CACHE_SECONDS = int(env("PUBLIC_CACHE_SECONDS", "300"))
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    TORGET_CONTENT_VERSION_FILE = env(
+        "TORGET_CONTENT_VERSION_FILE", str(BASE_DIR / "var" / "content-version")
+    )
+TORGET_PAGE_CACHE = "pages"
+# Seconds a rendered anonymous page is kept at most; any change to public content ends it at
+# once, so this only bounds how late a time-driven change shows (registration opening).
+TORGET_PAGE_CACHE_SECONDS = int(env("TORGET_PAGE_CACHE_SECONDS", "60"))
+# Seconds an anonymous page may be kept by browsers and proxies, which nothing can make stale.
+PUBLIC_CACHE_SECONDS = int(env("PUBLIC_CACHE_SECONDS", "5"))
 
 # Email
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

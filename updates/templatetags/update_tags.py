@@ -1,21 +1,21 @@
 from django import template
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.cache import active_locale, section_page
 from updates.models import UpdateIndexPage, UpdatePage
 
 register = template.Library()
 
 
 def _index():
-    return UpdateIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return section_page(UpdateIndexPage)
 
 
 @register.inclusion_tag("updates/includes/district_updates.html")
 def district_updates(district, limit=5):
     """A district's measures: the planned/ongoing/done overview and the latest changes."""
-    locale = Locale.get_active()
+    locale = active_locale()
     updates = UpdatePage.objects.listed(locale).filtered(district=district)
     counts = updates.status_counts()
     labels = dict(UpdatePage.Status.choices)
@@ -43,9 +43,7 @@ def district_updates(district, limit=5):
 @register.inclusion_tag("updates/includes/update_list.html")
 def latest_updates(limit=3):
     return {
-        "updates": list(
-            UpdatePage.objects.listed(Locale.get_active()).newest_change_first()[:limit]
-        ),
+        "updates": list(UpdatePage.objects.listed(active_locale()).newest_change_first()[:limit]),
         "empty_text": _("No updates yet."),
     }
 
