@@ -3,21 +3,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
-from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.tests.factories import DistrictPageFactory, PageFactory, translate
-from updates.models import MeasureCategory, Subscription, UpdateIndexPage, UpdatePage
+from home.tests.factories import DistrictPageFactory, translate
+from updates.models import MeasureCategory, Subscription, UpdatePage
+from updates.tests.factories import UpdateIndexPageFactory, update
 
 pytestmark = pytest.mark.django_db
-
-
-class UpdateIndexPageFactory(PageFactory):
-    title = "Trygghet"
-    slug = "trygghet"
-
-    class Meta:
-        model = UpdateIndexPage
 
 
 @pytest.fixture(autouse=True)
@@ -40,16 +32,6 @@ def alby(site_tree):
 @pytest.fixture
 def cameras():
     return MeasureCategory.objects.create(name="Kamerabevakning", slug="kameror")
-
-
-def update(index, title, districts, **fields):
-    """Written and published in one go, with its districts, as an editor does."""
-    values = {"summary": "Kort om insatsen.", "kind": "measure", "status": "ongoing", **fields}
-    page = UpdatePage(title=title, slug=slugify(title), **values)
-    index.add_child(instance=page)
-    page.districts.set(districts)
-    page.save_revision().publish()
-    return UpdatePage.objects.get(pk=page.pk)
 
 
 @pytest.fixture

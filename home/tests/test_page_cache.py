@@ -1,0 +1,117 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.tests.factories import UserFactory
+from events import services as meeting_services
+from events.emails import registration_token
+from events.tests.factories import EventPageFactory
+from events.tests.test_views import GUEST, register_url
+from home import cache
+
+CACHE = "X-Torget-Cache"
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    cache.page_cache().clear()
+
+
+def guest_confirmed(page, email):
+    registration = meeting_services.registration_create(
+        page=page, name="Gäst", email=email, language="sv", consent=True
+    )
+    return meeting_services.registration_confirm(registration=registration)
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache_without_the_database(
+    client, meeting_page
+):
+    assert client.get(meeting_page.url)[CACHE] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(meeting_page.url)
+    assert response[CACHE] == "hit"
+    assert "10 platser kvar" in response.content.decode()
+    assert len(queries) == 0
+
+
+def test_a_confirmed_registration_shows_on_the_cached_page_at_once(client, meeting_page):
+    assert "10 platser kvar" in client.get(meeting_page.url).content.decode()
+    guest_confirmed(meeting_page, "a@example.org")
+    response = client.get(meeting_page.url)
+    assert response[CACHE] == "miss"
+    assert "9 platser kvar" in response.content.decode()
+
+
+def test_a_published_meeting_shows_on_the_cached_list_at_once(client, meeting_index):
+    assert "Trygghetsvandring i Alby" not in client.get(meeting_index.url).content.decode()
+    page = EventPageFactory(parent=meeting_index, title="Trygghetsvandring i Alby")
+    page.save_revision().publish()
+    assert "Trygghetsvandring i Alby" in client.get(meeting_index.url).content.decode()
+
+
+def test_swedish_and_english_pages_are_cached_apart(client, meeting_page, meeting_page_en):
+    client.get(meeting_page.url)
+    english = client.get(meeting_page_en.url)
+    assert english[CACHE] == "miss"
+    assert 'lang="en"' in english.content.decode()
+    assert 'lang="sv"' in client.get(meeting_page.url).content.decode()
+
+
+def test_logged_in_readers_are_never_served_nor_stored(client, meeting_page):
+    client.force_login(UserFactory(display_name="Bo"))
+    first, second = client.get(meeting_page.url), client.get(meeting_page.url)
+    assert CACHE not in first and CACHE not in second
+    anonymous = Client().get(meeting_page.url)
+    assert anonymous[CACHE] == "miss"
+    assert "Bo" not in anonymous.content.decode()
+
+
+def test_a_cached_form_carries_a_fresh_csrf_token_that_works(meeting_page):
+    browser = Client(enforce_csrf_checks=True)
+    Client().get(meeting_page.url)  # someone else filled the cache
+    response = browser.get(meeting_page.url)
+    assert response[CACHE] == "hit"
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', response.content.decode())[1]
+    assert "__torget" not in response.content.decode()
+    posted = browser.post(register_url(meeting_page), {**GUEST, "csrfmiddlewaretoken": token})
+    assert posted.status_code == 302
+
+
+def test_each_cached_response_gets_its_own_script_nonce(client, meeting_page):
+    client.get(meeting_page.url)
+    nonces = []
+    for _ in range(2):
+        response = Client().get(meeting_page.url)
+        assert response[CACHE] == "hit"
+        nonce = re.search(r'<script type="application/ld\+json" nonce="([^"]+)"', response.text)[1]
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+def test_a_personal_link_is_never_cached(client, meeting_page):
+    registration = guest_confirmed(meeting_page, "a@example.org")
+    url = f"/anmalan/{registration_token(registration)}/"
+    response = client.get(url)
+    assert "no-store" in response["Cache-Control"]
+    assert CACHE not in client.get(url)
+
+
+@pytest.mark.parametrize(
+    ("sql", "public"),
+    [
+        ('INSERT INTO "forums_post" ("text") VALUES (%s)', True),
+        ('UPDATE "events_registration" SET "status" = %s', True),
+        ('DELETE FROM "wagtailcore_page" WHERE id = 1', True),
+        ('UPDATE "django_session" SET "expire_date" = %s', False),
+        ('INSERT INTO "home_outgoingemail" ("to") VALUES (%s)', False),
+        ('INSERT INTO "reports_observation" ("text") VALUES (%s)', False),
+        ('SELECT * FROM "forums_post"', False),
+    ],
+)
+def test_only_writes_to_what_pages_show_make_the_cache_stale(sql, public):
+    assert cache._is_public_write(sql) is public
