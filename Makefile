@@ -8,7 +8,8 @@ MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
-        lint format check messages compilemessages migrate demo periodic clean
+        lint format check messages compilemessages migrate demo periodic clean \
+        serve-check deploy-check bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,7 +67,14 @@ serve: install ## A local production-like run: gunicorn, hashed static files, DE
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=false \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) TORGET_REQUIRE_STAFF_MFA=$${TORGET_REQUIRE_STAFF_MFA:-true} \
 	bash -c '$(MANAGE) collectstatic --noinput --verbosity 0 && $(MANAGE) migrate --verbosity 0 && \
-	$(MANAGE) createcachetable && exec $(BIN)/gunicorn torget.wsgi --bind 127.0.0.1:$(PORT) --workers 2'
+	$(MANAGE) createcachetable && exec $(BIN)/gunicorn torget.wsgi --bind 127.0.0.1:$(PORT) \
+	--workers $${GUNICORN_WORKERS:-2} --threads $${GUNICORN_THREADS:-1}'
+
+serve-check: install ## Boot `make serve` on a fresh database; fetch a page and a static file
+	bash deploy/serve-check.sh
+
+deploy-check: install ## Check deploy/: nginx -t on the site, systemd units verify, check --deploy
+	bash deploy/check.sh
 
 test: install-dev browser ## The whole suite: unit, integration, browser and accessibility tests
 	$(BIN)/pytest
