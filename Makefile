@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+SERVE_SETTINGS ?= torget.settings.production
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
@@ -63,7 +64,7 @@ run: migrate ## Install, migrate, load the demo when empty, serve on 127.0.0.1:$
 serve: install ## A local production-like run: gunicorn, hashed static files, DEBUG off
 	@mkdir -p var
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
-	DJANGO_SETTINGS_MODULE=torget.settings.production DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=false \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) TORGET_REQUIRE_STAFF_MFA=$${TORGET_REQUIRE_STAFF_MFA:-true} \
 	bash -c '$(MANAGE) collectstatic --noinput --verbosity 0 && $(MANAGE) migrate --verbosity 0 && \
@@ -75,6 +76,11 @@ serve-check: install ## Boot `make serve` on a fresh database; fetch a page and 
 
 deploy-check: install ## Check deploy/: nginx -t on the site, systemd units verify, check --deploy
 	bash deploy/check.sh
+
+bench: install ## Load every public page on demo and large data; compare with the floor (minutes)
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)."; exit 1; }
+	$(BIN)/python -m bench.run
 
 test: install-dev browser ## The whole suite: unit, integration, browser and accessibility tests
 	$(BIN)/pytest

@@ -168,3 +168,11 @@ def public(pages):
     for path in paths:
         restricted |= Q(path__startswith=path)
     return pages.exclude(restricted) if paths else pages
+
+
+def site_root_paths():
+    """Wagtail's `Site.get_site_root_paths()`, which needs them for every `page.url`, kept
+    with the content version rather than looked up in the shared cache each time."""
+    from wagtail.models import Site
+
+    return cached_part("site-root-paths", Site.get_site_root_paths)

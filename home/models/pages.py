@@ -10,14 +10,20 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.cache import public, restricted_paths
+from home.cache import public, restricted_paths, site_root_paths
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 class ServedPageMixin:
     """For every page type: Wagtail's view-restriction check without its two queries per page
-    when no restriction covers the page (the restricted sections are cached)."""
+    when no restriction covers the page (the restricted sections are cached), and `page.url`
+    without a cache lookup in the database for every link on a page."""
+
+    def _get_site_root_paths(self, request=None):
+        if request is not None:
+            return super()._get_site_root_paths(request)
+        return site_root_paths()
 
     def get_view_restrictions(self):
         if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):

@@ -1,0 +1,416 @@
+"""`make bench`: every public page under load, on the demo data and on a large data set.
+
+1. A fresh database (SQLite in var/bench/, or the PostgreSQL database in DATABASE_URL, which
+   is emptied) gets the migrations and the demo content.
+2. `make serve` starts on it with the bench settings; wrk loads each public page (anonymous),
+   the thread pages as a logged-in reader, the floor (a bare view) and a static file.
+3. bench/data.py adds the large data set with bulk inserts; step 2 runs again; then 200 guests
+   confirm their places for one meeting at the same moment (the registration storm).
+4. The table goes to the terminal and bench/results.json; the exit code is 1 when a goal of
+   issue 7 is missed.
+"""
+
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+MACHINA_TOPIC_RPS = 50  # django-machina's topic page, upper end measured in issue 7
+QUERY_BUDGET = 15
+GOALS = {
+    "anonymous pages, share of the floor": 0.5,
+    "logged-in thread, share of the floor": 0.10,
+    "logged-in thread, times django-machina": 5,
+    "large data, p50 against demo data": 1.5,
+    "storm p99 seconds": 2.0,
+    "worker memory MB": 200,
+}
+
+
+def environment(database_url):
+    # The key `make serve` keeps, so that links signed here open there.
+    secret = ROOT / "var" / "secret_key"
+    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    if not secret.exists():
+        secret.write_text(secrets.token_urlsafe(50))
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SECRET_KEY": secret.read_text().strip(),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "TORGET_REQUIRE_STAFF_MFA": "false",
+        "TORGET_CONTENT_VERSION_FILE": str(ROOT / "var" / "bench" / "content-version"),
+        # The storm comes from one address; the rate limit is not what is measured.
+        "TORGET_GUEST_REGISTRATIONS_PER_HOUR": "100000",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env, *args, settings="torget.settings.bench", capture=False):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": settings},
+        check=True,
+        capture_output=capture,
+        text=True,
+    )
+    return result.stdout
+
+
+def database_fresh(env):
+    url = env["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        code = "from django.db import connection\nwith connection.cursor() as c:\n"
+        code += "    c.execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')"
+        manage(env, "shell", "-c", code)
+    manage(env, "migrate", "--verbosity", "0")
+    manage(env, "createcachetable")
+    # The demo refuses to run with DEBUG off (it makes accounts with a known password).
+    manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", settings="torget.settings.dev")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`make serve` with the bench settings, in its own process group."""
+
+    def __init__(self, env):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(ROOT / "var" / "bench" / "serve.log", "a")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            ["make", "--no-print-directory", "serve", f"PORT={self.port}"],
+            cwd=ROOT,
+            env={**env, "SERVE_SETTINGS": "torget.settings.bench"},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=2)  # noqa: S310
+                return
+            except OSError:
+                time.sleep(0.5)
+        raise SystemExit("make serve did not start; see var/bench/serve.log")
+
+    def worker_memory_mb(self):
+        """Resident memory of each gunicorn worker (the master's children)."""
+        found = subprocess.run(
+            ["pgrep", "-f", f"gunicorn torget.wsgi --bind 127.0.0.1:{self.port}"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        sizes = []
+        for pid in found:
+            status = Path(f"/proc/{pid}/status")
+            if not status.exists():
+                continue
+            text = status.read_text()
+            parent = int(re.search(r"PPid:\s+(\d+)", text)[1])
+            if str(parent) in found:  # a worker, not the master
+                sizes.append(int(re.search(r"VmRSS:\s+(\d+)", text)[1]) / 1024)
+        return [round(size, 1) for size in sizes]
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+def wrk(url, cookie=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def millis(label):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50_ms": millis("50%"),
+        "p99_ms": millis("99%"),
+        "errors": int(errors[1]) if errors else 0,
+    }
+
+
+def targets(env):
+    """The public pages by name, the long thread's last page, a logged-in reader's cookie."""
+    code = """
+import json
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from events.models import EventPage
+from forums.models import ForumPage, Thread, Category
+from home.models import DistrictPage, HomePage
+from updates.models import UpdatePage
+sv = dict(locale__language_code="sv")
+forum = ForumPage.objects.get(**sv)
+thread = Thread.objects.visible().order_by("-reply_count", "pk").first()
+category = Category.objects.get(translation_key=thread.category.translation_key, **sv)
+meeting = EventPage.objects.live().filter(**sv).order_by("-start").first()
+storm = EventPage.objects.filter(slug="bench-storsamling").first()
+pages = {
+    "home": HomePage.objects.get(**sv).url,
+    "district": DistrictPage.objects.filter(**sv).order_by("title").first().url,
+    "meeting list": meeting.get_parent().url,
+    "meeting": (storm or meeting).url,
+    "update list": UpdatePage.objects.live().filter(**sv).first().get_parent().url,
+    "update": UpdatePage.objects.live().filter(**sv).order_by("-pk").first().url,
+    "forum front": forum.url,
+    "category": forum.url + category.slug + "/",
+    "thread": forum.url + f"trad/{thread.pk}/",
+}
+last = (thread.reply_count + 1 + 19) // 20
+user = get_user_model().objects.get(email="boende@example.org")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(json.dumps({"pages": pages, "thread_last": pages["thread"] + f"?page={last}",
+                  "posts": thread.reply_count + 1, "cookie": "sessionid=" + session.session_key}))
+"""
+    return json.loads(manage(env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
+
+
+def queries(env, urls):
+    """SQL queries of rendering each page (the page cache off), as the tests count them."""
+    code = f"""
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, counts = Client(HTTP_HOST="127.0.0.1"), {{}}
+for name, url in {urls!r}.items():
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    counts[name] = len(captured.captured_queries)
+print(json.dumps(counts))
+"""
+    env = {**env, "TORGET_PAGE_CACHE_SECONDS": "0"}
+    return json.loads(manage(env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
+
+
+def measure(env, label):
+    print(f"== {label}: serving and loading each page for {SECONDS} s", flush=True)
+    found = targets(env)
+    server = Server(env)
+    try:
+        page = urllib.request.urlopen(server.base + "/").read().decode()  # noqa: S310
+        stylesheet = re.search(r"/static/css/torget\.[0-9a-f]+\.css", page)[0]
+        rows = {"floor": wrk(server.base + "/bench/floor/")}
+        rows["static file"] = wrk(server.base + stylesheet)
+        for name, path in found["pages"].items():
+            urllib.request.urlopen(server.base + path).read()  # noqa: S310
+            rows[name] = wrk(server.base + path)
+        cookie = found["cookie"]
+        rows["thread, logged in"] = wrk(server.base + found["pages"]["thread"], cookie)
+        rows["thread last page, logged in"] = wrk(server.base + found["thread_last"], cookie)
+        memory = server.worker_memory_mb()
+    finally:
+        server.stop()
+    counted = queries(env, {**found["pages"], "thread last page": found["thread_last"]})
+    for name, row in rows.items():
+        row["queries"] = counted.get(name)
+        row["of_floor"] = round(row["rps"] / rows["floor"]["rps"], 3)
+    rows["thread last page, logged in"]["queries"] = counted["thread last page"]
+    return {"rows": rows, "worker_memory_mb": memory, "thread_posts": found["posts"]}
+
+
+def storm(env, tokens):
+    """200 guests press "confirm" at the same moment for a meeting with 150 places."""
+    server = Server(env)
+    try:
+        sessions = []
+        for token in tokens:
+            response = urllib.request.urlopen(f"{server.base}/anmalan/{token}/")  # noqa: S310
+            cookie = SimpleCookie(response.headers.get("Set-Cookie"))
+            form_token = re.search(
+                r'name="csrfmiddlewaretoken" value="(\w+)"', response.read().decode()
+            )[1]
+            sessions.append((token, f"csrftoken={cookie['csrftoken'].value}", form_token))
+        start = threading.Barrier(len(sessions))
+
+        def confirm(session):
+            token, cookie, form_token = session
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+            body = f"csrfmiddlewaretoken={form_token}&action=confirm"
+            start.wait()
+            began = time.perf_counter()
+            connection.request(
+                "POST",
+                f"/anmalan/{token}/",
+                body=body,
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": cookie,
+                    "Referer": server.base + "/",
+                },
+            )
+            status = connection.getresponse().status
+            return status, time.perf_counter() - began
+
+        with concurrent.futures.ThreadPoolExecutor(len(sessions)) as pool:
+            results = list(pool.map(confirm, sessions))
+    finally:
+        server.stop()
+    code = """
+import json
+from events.models import EventPage
+page = EventPage.objects.get(slug="bench-storsamling")
+registrations = page.meeting.registrations
+print(json.dumps({"capacity": page.capacity,
+    "confirmed_places": registrations.confirmed().places(),
+    "waitlisted": registrations.filter(status="waitlisted").count()}))
+"""
+    counted = json.loads(manage(env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
+    seconds = sorted(duration for _status, duration in results)
+    return {
+        "requests": len(results),
+        "server_errors": sum(1 for status, _ in results if status >= 500),
+        "statuses": sorted({status for status, _ in results}),
+        "p50_s": round(statistics.median(seconds), 3),
+        "p99_s": round(seconds[int(len(seconds) * 0.99) - 1], 3),
+        **counted,
+    }
+
+
+def verdicts(demo, large, storm_result):
+    failures = []
+    for label, run in (("demo", demo), ("large", large)):
+        rows = run["rows"]
+        floor = rows["floor"]["rps"]
+        for name, row in rows.items():
+            if name in ("floor", "static file") or "logged in" in name:
+                continue
+            if row["rps"] < GOALS["anonymous pages, share of the floor"] * floor:
+                failures.append(f"{label}: {name} serves {row['of_floor']:.0%} of the floor")
+            if row["queries"] is not None and row["queries"] > QUERY_BUDGET:
+                failures.append(f"{label}: {name} uses {row['queries']} queries")
+        for name in ("thread, logged in", "thread last page, logged in"):
+            rps = rows[name]["rps"]
+            if rps < GOALS["logged-in thread, share of the floor"] * floor:
+                failures.append(f"{label}: {name} serves {rows[name]['of_floor']:.0%} of floor")
+            if rps < GOALS["logged-in thread, times django-machina"] * MACHINA_TOPIC_RPS:
+                failures.append(f"{label}: {name} at {rps:.0f}/s, under 5 x django-machina")
+        for name, row in rows.items():
+            if row["errors"]:
+                failures.append(f"{label}: {name} answered {row['errors']} errors")
+        for size in run["worker_memory_mb"]:
+            if size > GOALS["worker memory MB"]:
+                failures.append(f"{label}: a worker holds {size} MB")
+    for name, row in large["rows"].items():
+        if name in ("floor", "static file"):
+            continue
+        before = demo["rows"][name]["p50_ms"]
+        if row["p50_ms"] > GOALS["large data, p50 against demo data"] * max(before, 1.0):
+            failures.append(f"large: {name} p50 {row['p50_ms']} ms against {before} ms")
+    if storm_result["server_errors"]:
+        failures.append(f"storm: {storm_result['server_errors']} server errors")
+    if storm_result["confirmed_places"] > storm_result["capacity"]:
+        failures.append("storm: the meeting is overbooked")
+    if storm_result["p99_s"] > GOALS["storm p99 seconds"]:
+        failures.append(f"storm: p99 {storm_result['p99_s']} s")
+    return failures
+
+
+def table(demo, large):
+    lines = [
+        f"{'page':32} {'req/s':>8} {'of floor':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8}"
+        f"   | large: {'req/s':>8} {'of floor':>9} {'p50 ms':>8} {'p99 ms':>8}"
+    ]
+    for name, row in demo["rows"].items():
+        big = large["rows"][name]
+        queries = "" if row["queries"] is None else str(row["queries"])
+        lines.append(
+            f"{name:32} {row['rps']:8.0f} {row['of_floor']:9.0%} {row['p50_ms']:8.2f} "
+            f"{row['p99_ms']:8.2f} {queries:>8}   |        {big['rps']:8.0f} "
+            f"{big['of_floor']:9.0%} {big['p50_ms']:8.2f} {big['p99_ms']:8.2f}"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench does this)")
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT}/var/bench/bench.sqlite3"
+    env = environment(database_url)
+    print(f"== a fresh database with the demo: {database_url.split('@')[-1]}", flush=True)
+    database_fresh(env)
+    demo = measure(env, "demo data")
+    print("== adding the large data set (bulk inserts)", flush=True)
+    began = time.perf_counter()
+    built = subprocess.run(
+        [PYTHON, "-m", "bench.data"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "torget.settings.bench"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    data = json.loads(built.stdout.strip().splitlines()[-1])
+    build_seconds = round(time.perf_counter() - began)
+    large = measure(env, "large data")
+    print("== the registration storm: 200 confirmations at once", flush=True)
+    storm_result = storm(env, data["storm_tokens"])
+    failures = verdicts(demo, large, storm_result)
+    results = {
+        "database": database_url.split("://")[0],
+        "seconds_per_page": SECONDS,
+        "connections": CONNECTIONS,
+        "large_data_build_seconds": build_seconds,
+        "goals": GOALS,
+        "demo": demo,
+        "large": large,
+        "storm": storm_result,
+        "failures": failures,
+    }
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(table(demo, large))
+    print(f"worker memory (MB): demo {demo['worker_memory_mb']}, large {large['worker_memory_mb']}")
+    print(f"large data built in {build_seconds} s; long thread: {large['thread_posts']} posts")
+    print(
+        f"storm: {storm_result['requests']} confirmations, statuses {storm_result['statuses']}, "
+        f"p50 {storm_result['p50_s']} s, p99 {storm_result['p99_s']} s, "
+        f"{storm_result['confirmed_places']} of {storm_result['capacity']} places confirmed, "
+        f"{storm_result['waitlisted']} on the waiting list"
+    )
+    print("goals met" if not failures else "goals missed:\n  " + "\n  ".join(failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
