@@ -61,6 +61,8 @@ def environment(database_url):
         # The storm comes from one address; the rate limit is not what is measured.
         "TORGET_GUEST_REGISTRATIONS_PER_HOUR": "100000",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # As deployed (deploy/env.example): emails are queued for the task worker.
+        "TASKS_BACKEND": "database",
     }
 
 

@@ -1,12 +1,17 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -22,6 +27,7 @@ from forums.models import (
     Follow,
     ForumPage,
     Post,
+    Reaction,
     Thread,
 )
 from forums.notifications import follow_from_token
@@ -67,6 +73,10 @@ def _category(forum_page, slug) -> Category:
         other = get_object_or_404(Category, slug=slug)
         category = other.in_language(locale)
     return category
+
+
+FOOTER_MARKER = re.compile(r"<!--post-footer:(\d+)-->(.*?)(?=<!--post-footer:|\Z)", re.DOTALL)
+FOOTER_MARKER_ALONE = re.compile(r"<!--post-footer:(\d+)-->")
 
 
 def localize_categories(threads, locale):
@@ -163,11 +173,6 @@ def thread(request, forum_page, thread_id, reply_form=None):
     )
     if thread.status != Thread.Status.VISIBLE and thread.author_id != request.user.pk:
         raise Http404
-    posts = Post.objects.filter(thread=thread).shown_in_thread(request.user)
-    posts = posts.with_thanks_from(request.user)
-    page_obj = Paginator(posts, settings.TORGET_FORUM_POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
     localize_categories([thread], forum_page.locale_id)
     can_post = has_verified_email(request.user)
     suspension = moderation.active_suspension(request.user) if can_post else None
@@ -183,12 +188,74 @@ def thread(request, forum_page, thread_id, reply_form=None):
         "forums/thread.html",
         status=400 if reply_form is not None and reply_form.errors else 200,
         thread=thread,
-        posts=page_obj,
+        posts_html=_thread_posts_html(request, forum_page, thread, can_post),
         reply_form=reply_form,
         can_post=can_post,
         following=following,
         suspension_message=moderation.suspension_message(suspension) if suspension else "",
     )
+
+
+def _thread_posts_html(request, forum_page, thread, can_post) -> str:
+    """One page of posts: the list every reader shares (cached until the content changes),
+    with each post's footer (thanks, report, edit) rendered for this reader."""
+    user = request.user
+    page_number = str(request.GET.get("page", "1"))[:10]
+    own_pending = (
+        user.is_authenticated
+        and Post.objects.filter(thread=thread, author=user, status=Post.Status.PENDING).exists()
+    )
+    if own_pending:  # their own waiting posts change the list and its pages for them alone
+        shared = _thread_posts_shared(request, forum_page, thread, page_number)
+    else:
+        shared = cached_part(
+            "thread-posts",
+            lambda: _thread_posts_shared(request, forum_page, thread, page_number),
+            thread.pk,
+            page_number,
+        )
+    posts = shared["posts"]
+    thanked = set()
+    if can_post and posts:
+        thanked = set(
+            Reaction.objects.filter(
+                user=user, post_id__in=[post["pk"] for post in posts]
+            ).values_list("post_id", flat=True)
+        )
+    footers = get_template("forums/includes/post_footers.html").render(
+        {
+            "posts": posts,
+            "thanked": thanked,
+            "can_post": can_post,
+            "user_pk": user.pk if user.is_authenticated else 0,
+            "forum_url": forum_page.url,
+            # The report address of post 0 without its "0/": the same for every post.
+            "report_url": reverse("moderation:report", args=["inlagg", 0])[:-2],
+            "csrf_token": get_token(request),
+        }
+    )
+    by_post = dict(FOOTER_MARKER.findall(footers))
+    html = FOOTER_MARKER_ALONE.sub(lambda found: by_post.get(found[1], ""), shared["html"])
+    return mark_safe(html)  # noqa: S308 -- rendered from our templates, escaped there
+
+
+def _thread_posts_shared(request, forum_page, thread, page_number) -> dict:
+    viewer = request.user
+    posts = Post.objects.filter(thread=thread).shown_in_thread(viewer)
+    page_obj = Paginator(posts, settings.TORGET_FORUM_POSTS_PER_PAGE).get_page(page_number)
+    html = get_template("forums/includes/thread_posts.html").render(
+        {"posts": page_obj, "forum_page": forum_page}
+    )
+    shown = [
+        {
+            "pk": post.pk,
+            "author_id": post.author_id,
+            "status": post.status,
+            "thanks_count": post.thanks_count,
+        }
+        for post in page_obj
+    ]
+    return {"html": html, "posts": shown}
 
 
 def reply(request, forum_page, thread_id):

@@ -66,14 +66,27 @@ def page_cache():
     return caches[settings.TORGET_PAGE_CACHE]
 
 
+_last_read = {"stamp": None, "version": "0"}
+
+
 def content_version() -> str:
     path = settings.TORGET_CONTENT_VERSION_FILE
     if not path:
         return page_cache().get(VERSION_KEY) or "0"
     try:
-        return Path(path).read_text()
+        status = os.stat(path)
     except FileNotFoundError:
         return "0"
+    # Every change renames a new file over the old one, so a new inode means a new version:
+    # the file is read only when it changed, not for every part of every page.
+    stamp = (status.st_ino, status.st_mtime_ns, status.st_size)
+    if stamp != _last_read["stamp"]:
+        try:
+            version = Path(path).read_text()
+        except FileNotFoundError:
+            return "0"
+        _last_read.update(stamp=stamp, version=version)
+    return _last_read["version"]
 
 
 def content_changed() -> None:
@@ -170,9 +183,17 @@ def public(pages):
     return pages.exclude(restricted) if paths else pages
 
 
+_root_paths = {}
+
+
 def site_root_paths():
     """Wagtail's `Site.get_site_root_paths()`, which needs them for every `page.url`, kept
-    with the content version rather than looked up in the shared cache each time."""
+    in this process for the content version rather than looked up in the shared cache (the
+    database, without Redis) each time. The list is never changed once built."""
     from wagtail.models import Site
 
-    return cached_part("site-root-paths", Site.get_site_root_paths)
+    version = content_version()
+    if version not in _root_paths:
+        _root_paths.clear()
+        _root_paths[version] = cached_part("site-root-paths", Site.get_site_root_paths)
+    return _root_paths[version]

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.tests.factories import UserFactory
 from forums import services
 from forums.models import Post, Thread
@@ -292,3 +293,45 @@ def test_category_slugs_cannot_take_the_forums_own_addresses(forum):
 
     with pytest.raises(ValidationError):
         CategoryFactory.build(slug="sok").full_clean()
+
+
+# The thread page: one shared list of posts, each post's footer for its reader
+
+
+def pressed(html, post):
+    article = html.split(f'id="post-{post.pk}"')[1].split("</article>")[0]
+    return 'aria-pressed="true"' in article
+
+
+def test_each_reader_sees_their_own_thanks_on_the_shared_list(client, forum, thread, reader):
+    reply = services.post_reply(thread=thread, author=thread.author, text="Svar.")
+    other = UserFactory(display_name="Cecilia")
+    services.thanks_toggle(post=reply, user=reader)
+    client.force_login(other)
+    assert not pressed(client.get(forum.thread_url(thread)).content.decode(), reply)
+    client.force_login(reader)
+    assert pressed(client.get(forum.thread_url(thread)).content.decode(), reply)
+
+
+def test_only_the_author_sees_edit_links_even_for_a_former_members_post(
+    client, forum, thread, reader
+):
+    own = services.post_reply(thread=thread, author=reader, text="Mitt svar.")
+    orphan = services.post_reply(thread=thread, author=UserFactory(), text="Gammalt svar.")
+    Post.objects.filter(pk=orphan.pk).update(author=None)
+    edit = f"inlagg/{own.pk}/redigera/"
+    assert edit not in client.get(forum.thread_url(thread)).content.decode()
+    html = client.get(forum.thread_url(thread)).content.decode()
+    assert f"inlagg/{orphan.pk}/redigera/" not in html
+    client.force_login(reader)
+    html = client.get(forum.thread_url(thread)).content.decode()
+    assert edit in html
+    assert f"inlagg/{orphan.pk}/redigera/" not in html
+
+
+def test_a_newcomer_sees_their_own_waiting_reply_where_others_see_nothing(client, forum, thread):
+    newcomer = UserFactory(trust=User.Trust.AUTOMATIC)
+    services.post_reply(thread=thread, author=newcomer, text="Mitt första svar.")
+    assert "Mitt första svar." not in client.get(forum.thread_url(thread)).content.decode()
+    client.force_login(newcomer)
+    assert "Mitt första svar." in client.get(forum.thread_url(thread)).content.decode()

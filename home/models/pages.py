@@ -20,10 +20,11 @@ class ServedPageMixin:
     when no restriction covers the page (the restricted sections are cached), and `page.url`
     without a cache lookup in the database for every link on a page."""
 
-    def _get_site_root_paths(self, request=None):
-        if request is not None:
-            return super()._get_site_root_paths(request)
-        return site_root_paths()
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        holder = cache_object or kwargs.get("request") or self
+        if not hasattr(holder, "_wagtail_cached_site_root_paths"):
+            holder._wagtail_cached_site_root_paths = site_root_paths()
+        return holder._wagtail_cached_site_root_paths
 
     def get_view_restrictions(self):
         if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from home.cache import active_locale, cached_part, notices_not_ended, public
+from home.cache import active_locale, cached_part, notices_not_ended, page_cache, public
 from home.models import SiteSettings
 from home.models.notices import notice_to_show
 
@@ -125,3 +125,18 @@ def home_url(context):
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
     return _chrome(context["request"])["organisation_name"]
+
+
+@register.simple_tag(takes_context=True)
+def shows_admin_link(context):
+    """Whether to link to the administration. Kept a minute per person, so that reading a
+    page does not cost two permission queries; the administration itself checks every time."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return False
+    key = f"torget:admin-link:{user.pk}"
+    shown = page_cache().get(key)
+    if shown is None:
+        shown = user.has_perm("wagtailadmin.access_admin")
+        page_cache().set(key, shown, timeout=60)
+    return shown
