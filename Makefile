@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
         lint format check messages compilemessages migrate demo periodic clean \
-        serve-check deploy-check bench
+        serve-check deploy-check bench bench-postgres bench-wrk
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -71,6 +71,10 @@ serve: install ## A local production-like run: gunicorn, hashed static files, DE
 	$(MANAGE) createcachetable && exec $(BIN)/gunicorn torget.wsgi --bind 127.0.0.1:$(PORT) \
 	--workers $${GUNICORN_WORKERS:-2} --threads $${GUNICORN_THREADS:-1}'
 
+bench-wrk: ## Install Debian's wrk (the load generator of make bench) when it is missing
+	@{ command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "Install wrk (apt-get install wrk)."; exit 1; }
+
 serve-check: install ## Boot `make serve` on a fresh database; fetch a page and a static file
 	bash deploy/serve-check.sh
 
@@ -78,9 +82,12 @@ deploy-check: install ## Check deploy/: nginx -t on the site, systemd units veri
 	bash deploy/check.sh
 
 bench: install ## Load every public page on demo and large data; compare with the floor (minutes)
-	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
-		apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)."; exit 1; }
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory bench-wrk
 	$(BIN)/python -m bench.run
+
+bench-postgres: install ## make bench on a throwaway PostgreSQL cluster on 127.0.0.1
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory bench-wrk
+	bash .ci/postgres.sh $(BIN)/python -m bench.run
 
 test: install-dev browser ## The whole suite: unit, integration, browser and accessibility tests
 	$(BIN)/pytest

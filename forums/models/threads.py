@@ -161,6 +161,8 @@ class Post(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["thread", "created_at"]),
             models.Index(fields=["author", "-created_at"]),
+            # A reader's own waiting posts in a thread, asked on every thread page they read.
+            models.Index(fields=["author", "status", "thread"], name="forums_post_author_status"),
         ]
 
     def __str__(self):
