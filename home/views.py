@@ -1,13 +1,14 @@
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
 
-from home.cache import active_locale, public
+from home.cache import active_locale, cached_part, public
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -21,6 +22,20 @@ def healthz(request):
     except Exception:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def serve(request, path):
+    """Wagtail's page view, starting from the home page in the active language as kept in
+    the cache of page parts: Wagtail looks it up with two queries on every request."""
+    site = Site.find_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        home = cached_part("home-page", lambda: site.root_page.localized.specific, site.pk)
+        try:
+            route = home.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            route = None
+        request._wagtail_route_for_request = route
+    return wagtail_serve(request, path)
 
 
 def search(request):

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from accounts import urls as account_urls
 from home import views as home_views
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include(account_urls)),
     path("konto/", include("allauth.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
+    re_path(serve_pattern, home_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

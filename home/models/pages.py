@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.cache import public, restricted_paths, site_root_paths
+from home.cache import cached_part, public, restricted_paths, site_root_paths
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -59,13 +59,23 @@ class HomePage(ContentPage):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Finds the deepest page on the path in one query, where Wagtail asks once per level.
+        """Finds the deepest page on the path in one query, where Wagtail asks once per level,
+        and keeps it with the content version, so that a page read often is found without one.
 
         What is left of the path after that page is routed by the page itself (the forum's
         own addresses), or ends in a 404 as Wagtail's own routing would.
         """
         if not path_components:
             return super().route(request, path_components)
+        found = cached_part(
+            "route", lambda: self._deepest_page(path_components), self.pk, *path_components
+        )
+        if not found:
+            raise Http404
+        deepest, depth = found
+        return deepest.route(request, path_components[depth:])
+
+    def _deepest_page(self, path_components):
         prefixes = {
             self.url_path + "/".join(path_components[:depth]) + "/": depth
             for depth in range(1, len(path_components) + 1)
@@ -76,9 +86,8 @@ class HomePage(ContentPage):
             .order_by("-depth")
             .first()
         )
-        if deepest is None:
-            raise Http404
-        return deepest.specific.route(request, path_components[prefixes[deepest.url_path] :])
+        # False, not None, for "no such page": the cache keeps it too.
+        return (deepest.specific, prefixes[deepest.url_path]) if deepest else False
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -77,7 +77,14 @@ def language_switch(context):
     page = context.get("page")
     urls = {}
     if isinstance(page, Page) and page.pk:
-        urls = {code: target.get_url(request) for code, target in _live_translations(page).items()}
+        urls = cached_part(
+            "translations",
+            lambda: {
+                code: target.get_url(request) for code, target in _live_translations(page).items()
+            },
+            page.translation_key,
+            getattr(_site(request), "pk", ""),  # a link to another site's page is absolute
+        )
         if len(urls) < len(settings.LANGUAGES):
             urls = {**_chrome(request)["home_translations"], **urls}
     links = []
