@@ -66,13 +66,21 @@ def page_cache():
     return caches[settings.TORGET_PAGE_CACHE]
 
 
-_last_read = {"stamp": None, "version": "0"}
+CONTENT, STRUCTURE = "content", "structure"
+_last_read = {}
 
 
-def content_version() -> str:
+def _version_file(kind: str) -> str:
     path = settings.TORGET_CONTENT_VERSION_FILE
+    return path if kind == CONTENT or not path else f"{path}-{kind}"
+
+
+def version(kind: str = CONTENT) -> str:
+    """The current version of public content, or of the site's structure (pages, sites,
+    locales, settings), which changes less often and keys what only it can change."""
+    path = _version_file(kind)
     if not path:
-        return page_cache().get(VERSION_KEY) or "0"
+        return page_cache().get(f"{VERSION_KEY}:{kind}") or "0"
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -80,34 +88,52 @@ def content_version() -> str:
     # Every change renames a new file over the old one, so a new inode means a new version:
     # the file is read only when it changed, not for every part of every page.
     stamp = (status.st_ino, status.st_mtime_ns, status.st_size)
-    if stamp != _last_read["stamp"]:
+    seen = _last_read.get(path)
+    if seen is None or seen[0] != stamp:
         try:
-            version = Path(path).read_text()
+            seen = (stamp, Path(path).read_text())
         except FileNotFoundError:
             return "0"
-        _last_read.update(stamp=stamp, version=version)
-    return _last_read["version"]
+        _last_read[path] = seen
+    return seen[1]
 
 
-def content_changed() -> None:
-    """Makes every cached page and page part stale."""
-    version = uuid.uuid4().hex
-    path = settings.TORGET_CONTENT_VERSION_FILE
+def content_version() -> str:
+    return version(CONTENT)
+
+
+def _version_replace(kind: str) -> None:
+    value = uuid.uuid4().hex
+    path = _version_file(kind)
     if not path:
-        page_cache().set(VERSION_KEY, version, timeout=None)
+        page_cache().set(f"{VERSION_KEY}:{kind}", value, timeout=None)
         return
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     # Written beside and renamed over, so a reader never sees half a version.
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".content-version-")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".version-")
     with os.fdopen(handle, "w") as file:
-        file.write(version)
+        file.write(value)
     os.replace(temporary, path)
 
 
-def cached_part(name: str, build: Callable[[], Any], *parts: Any) -> Any:
-    """A piece of every page (menu, footer) for this content version, language and `parts`."""
-    key = ":".join(["torget:part", content_version(), get_language() or "", name, *map(str, parts)])
+def content_changed() -> None:
+    """Makes every cached page and the parts that hang on content stale."""
+    _version_replace(CONTENT)
+
+
+def structure_changed() -> None:
+    """Makes everything stale: pages, their parts, and what hangs on the site's structure."""
+    _version_replace(STRUCTURE)
+    _version_replace(CONTENT)
+
+
+def cached_part(name: str, build: Callable[[], Any], *parts: Any, kind: str = CONTENT) -> Any:
+    """A piece of pages (menu, footer, a page's route) for the current version of `kind`,
+    the active language and `parts`."""
+    key = ":".join(
+        ["torget:part", kind, version(kind), get_language() or "", name, *map(str, parts)]
+    )
     value = page_cache().get(key)
     if value is None:
         value = build()
@@ -115,21 +141,57 @@ def cached_part(name: str, build: Callable[[], Any], *parts: Any) -> Any:
     return value
 
 
-def _is_public_write(sql: str) -> bool:
+def structure_part(name: str, build: Callable[[], Any], *parts: Any) -> Any:
+    return cached_part(name, build, *parts, kind=STRUCTURE)
+
+
+def _written_kind(sql: str) -> str | None:
+    """What a statement changes: STRUCTURE, CONTENT, or nothing public (None)."""
     match = _WRITE.match(sql)
-    return bool(match) and not match.group(1).lower().startswith(_PRIVATE_TABLE_PREFIXES)
+    if not match:
+        return None
+    table = match.group(1).lower()
+    if table.startswith(_PRIVATE_TABLE_PREFIXES):
+        return None
+    return STRUCTURE if table in _structure_tables() else CONTENT
+
+
+def _is_public_write(sql: str) -> bool:
+    return _written_kind(sql) is not None
+
+
+_structure = set()
+
+
+def _structure_tables() -> set[str]:
+    """Every page type's table (route and section lookups keep page objects), sites, locales,
+    view restrictions and the site settings."""
+    if not _structure:
+        from django.apps import apps
+        from wagtail.models import Page
+
+        _structure.update(
+            model._meta.db_table for model in apps.get_models() if issubclass(model, Page)
+        )
+        _structure.update(
+            ("wagtailcore_site", "wagtailcore_locale", "wagtailcore_pageviewrestriction")
+        )
+        _structure.add("home_sitesettings")
+    return _structure
 
 
 def _watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    if isinstance(sql, str) and _is_public_write(sql):
+    kind = _written_kind(sql) if isinstance(sql, str) else None
+    if kind:
         connection = context["connection"]
-        content_changed()
+        changed = structure_changed if kind == STRUCTURE else content_changed
+        changed()
         if connection.in_atomic_block and not any(
-            callback is content_changed for _ids, callback, _robust in connection.run_on_commit
+            callback is changed for _ids, callback, _robust in connection.run_on_commit
         ):
             # Again after commit: a page rendered meanwhile from the old rows is stale too.
-            transaction.on_commit(content_changed, using=connection.alias, robust=True)
+            transaction.on_commit(changed, using=connection.alias, robust=True)
     return result
 
 
@@ -146,12 +208,12 @@ def active_locale():
     """Wagtail's `Locale.get_active()`, looked up once per content version and language."""
     from wagtail.models import Locale
 
-    return cached_part("locale", Locale.get_active)
+    return structure_part("locale", Locale.get_active)
 
 
 def section_page(model):
     """The live page of `model` (the forum, the meeting list) in the active language, or None."""
-    return cached_part(
+    return structure_part(
         "section",
         lambda: model.objects.live().filter(locale=active_locale()).first(),
         model._meta.label_lower,
@@ -169,7 +231,7 @@ def restricted_paths() -> list[str]:
     """The tree paths of the pages that have a view restriction (theirs and their subpages')."""
     from wagtail.models import PageViewRestriction
 
-    return cached_part(
+    return structure_part(
         "restricted", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
     )
 
@@ -188,12 +250,12 @@ _root_paths = {}
 
 def site_root_paths():
     """Wagtail's `Site.get_site_root_paths()`, which needs them for every `page.url`, kept
-    in this process for the content version rather than looked up in the shared cache (the
+    in this process for the structure version rather than looked up in the shared cache (the
     database, without Redis) each time. The list is never changed once built."""
     from wagtail.models import Site
 
-    version = content_version()
-    if version not in _root_paths:
+    current = version(STRUCTURE)
+    if current not in _root_paths:
         _root_paths.clear()
-        _root_paths[version] = cached_part("site-root-paths", Site.get_site_root_paths)
-    return _root_paths[version]
+        _root_paths[current] = structure_part("site-root-paths", Site.get_site_root_paths)
+    return _root_paths[current]

@@ -14,11 +14,11 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.cache import (
-    cached_part,
     content_version,
     notices_not_ended,
     page_cache,
     site_root_paths,
+    structure_part,
 )
 from home.models.notices import next_notice_change
 
@@ -58,7 +58,7 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0][:200]
         port = request.get_port()
-        request._wagtail_site = cached_part(
+        request._wagtail_site = structure_part(
             "site", lambda: Site._find_for_request(request), hostname, port
         )
         # What Wagtail looks up (in the shared cache) for the first page URL of a request.

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from home.cache import active_locale, cached_part, public
+from home.cache import active_locale, public, structure_part
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -29,7 +29,7 @@ def serve(request, path):
     the cache of page parts: Wagtail looks it up with two queries on every request."""
     site = Site.find_for_request(request)
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
-        home = cached_part("home-page", lambda: site.root_page.localized.specific, site.pk)
+        home = structure_part("home-page", lambda: site.root_page.localized.specific, site.pk)
         try:
             route = home.route(request, [part for part in path.split("/") if part])
         except Http404:

@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.cache import cached_part, public, restricted_paths, site_root_paths
+from home.cache import public, restricted_paths, site_root_paths, structure_part
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -67,7 +67,7 @@ class HomePage(ContentPage):
         """
         if not path_components:
             return super().route(request, path_components)
-        found = cached_part(
+        found = structure_part(
             "route", lambda: self._deepest_page(path_components), self.pk, *path_components
         )
         if not found:

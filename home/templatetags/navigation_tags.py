@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from home.cache import active_locale, cached_part, notices_not_ended, page_cache, public
+from home.cache import active_locale, notices_not_ended, page_cache, public, structure_part
 from home.models import SiteSettings
 from home.models.notices import notice_to_show
 
@@ -23,7 +23,7 @@ def _chrome(request) -> dict:
     """
     if not hasattr(request, "_torget_chrome"):
         site = _site(request)
-        request._torget_chrome = cached_part(
+        request._torget_chrome = structure_part(
             "chrome", lambda: _chrome_build(request, site), site.pk if site else ""
         )
     return request._torget_chrome
@@ -77,7 +77,7 @@ def language_switch(context):
     page = context.get("page")
     urls = {}
     if isinstance(page, Page) and page.pk:
-        urls = cached_part(
+        urls = structure_part(
             "translations",
             lambda: {
                 code: target.get_url(request) for code, target in _live_translations(page).items()

@@ -102,16 +102,29 @@ def test_a_personal_link_is_never_cached(client, meeting_page):
 
 
 @pytest.mark.parametrize(
-    ("sql", "public"),
+    ("sql", "kind"),
     [
-        ('INSERT INTO "forums_post" ("text") VALUES (%s)', True),
-        ('UPDATE "events_registration" SET "status" = %s', True),
-        ('DELETE FROM "wagtailcore_page" WHERE id = 1', True),
-        ('UPDATE "django_session" SET "expire_date" = %s', False),
-        ('INSERT INTO "home_outgoingemail" ("to") VALUES (%s)', False),
-        ('INSERT INTO "reports_observation" ("text") VALUES (%s)', False),
-        ('SELECT * FROM "forums_post"', False),
+        ('INSERT INTO "forums_post" ("text") VALUES (%s)', cache.CONTENT),
+        ('UPDATE "events_registration" SET "status" = %s', cache.CONTENT),
+        ('DELETE FROM "wagtailcore_page" WHERE id = 1', cache.STRUCTURE),
+        ('UPDATE "events_eventpage" SET "capacity" = %s', cache.STRUCTURE),
+        ('UPDATE "home_sitesettings" SET "contact_email" = %s', cache.STRUCTURE),
+        ('UPDATE "django_session" SET "expire_date" = %s', None),
+        ('INSERT INTO "home_outgoingemail" ("to") VALUES (%s)', None),
+        ('INSERT INTO "reports_observation" ("text") VALUES (%s)', None),
+        ('SELECT * FROM "forums_post"', None),
     ],
 )
-def test_only_writes_to_what_pages_show_make_the_cache_stale(sql, public):
-    assert cache._is_public_write(sql) is public
+def test_only_writes_to_what_pages_show_make_the_cache_stale(sql, kind):
+    assert cache._written_kind(sql) == kind
+
+
+def test_a_new_post_leaves_routes_and_menus_cached_but_a_publish_does_not(db):
+    structure, content = cache.version(cache.STRUCTURE), cache.version(cache.CONTENT)
+    cache._watch_writes(lambda *args: None, 'INSERT INTO "forums_post"', (), False, {"connection": connection})
+    assert cache.version(cache.STRUCTURE) == structure
+    assert cache.version(cache.CONTENT) != content
+    content = cache.version(cache.CONTENT)
+    cache._watch_writes(lambda *args: None, 'UPDATE "wagtailcore_page"', (), False, {"connection": connection})
+    assert cache.version(cache.STRUCTURE) != structure
+    assert cache.version(cache.CONTENT) != content
