@@ -136,6 +136,9 @@ class EventPageQuerySet(PageQuerySet):
 
 
 class EventPage(RoutablePageMixin, ServedPageMixin, Page):
+    # Loaded only where the page itself is shown (see Meeting.page_in).
+    LONG_TEXTS = ("description", "agenda", "minutes", "accessibility_notes")
+
     class Kind(models.TextChoices):
         ASSEMBLY = "assembly", _("Assembly (storsamling)")
         DIALOGUE = "dialogue", _("Dialogue meeting")

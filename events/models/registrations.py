@@ -29,18 +29,25 @@ class Meeting(models.Model):
 
     @property
     def page(self):
-        """The meeting page in the default language, or in any language if that is missing."""
+        """The meeting page in the default language, or in any language if that is missing.
+        Without its long texts, which registrations and their emails never show."""
         from events.models import EventPage
 
-        pages = EventPage.objects.filter(translation_key=self.translation_key)
+        pages = EventPage.objects.filter(translation_key=self.translation_key).defer(
+            *EventPage.LONG_TEXTS
+        )
         return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first() or pages.first()
 
     def page_in(self, language_code: str):
         from events.models import EventPage
 
-        page = EventPage.objects.filter(
-            translation_key=self.translation_key, locale__language_code=language_code
-        ).first()
+        page = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=language_code
+            )
+            .defer(*EventPage.LONG_TEXTS)
+            .first()
+        )
         return page or self.page
 
 

@@ -121,10 +121,14 @@ def test_only_writes_to_what_pages_show_make_the_cache_stale(sql, kind):
 
 def test_a_new_post_leaves_routes_and_menus_cached_but_a_publish_does_not(db):
     structure, content = cache.version(cache.STRUCTURE), cache.version(cache.CONTENT)
-    cache._watch_writes(lambda *args: None, 'INSERT INTO "forums_post"', (), False, {"connection": connection})
+    cache._watch_writes(
+        lambda *args: None, 'INSERT INTO "forums_post"', (), False, {"connection": connection}
+    )
     assert cache.version(cache.STRUCTURE) == structure
     assert cache.version(cache.CONTENT) != content
     content = cache.version(cache.CONTENT)
-    cache._watch_writes(lambda *args: None, 'UPDATE "wagtailcore_page"', (), False, {"connection": connection})
+    cache._watch_writes(
+        lambda *args: None, 'UPDATE "wagtailcore_page"', (), False, {"connection": connection}
+    )
     assert cache.version(cache.STRUCTURE) != structure
     assert cache.version(cache.CONTENT) != content
