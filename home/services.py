@@ -35,8 +35,21 @@ def email_queue(
         attachments=attachments or [],
         headers=headers or {},
     )
-    transaction.on_commit(lambda: email_send.enqueue(email_id=email.pk))
+    if _tasks_stored_in_the_database():
+        # Stored in the same transaction as the email: the worker sees both or neither.
+        email_send.enqueue(email_id=email.pk)
+    else:
+        # Run at once (the immediate backend): only after the change is committed.
+        transaction.on_commit(lambda: email_send.enqueue(email_id=email.pk))
     return email
+
+
+def _tasks_stored_in_the_database() -> bool:
+    from django_tasks_db import DatabaseBackend
+
+    from home.tasks import email_send
+
+    return isinstance(email_send.get_backend(), DatabaseBackend)
 
 
 def email_deliver(*, email_id: int, at=None) -> bool:

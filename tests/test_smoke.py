@@ -69,9 +69,7 @@ def test_the_500_page_renders_without_a_request_context(rf):
     assert "Något gick fel hos oss" in response.content.decode()
 
 
-@pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3", reason="SQLite only"
-)
+@pytest.mark.skipif("sqlite" not in settings.DATABASES["default"]["ENGINE"], reason="SQLite only")
 def test_sqlite_lets_concurrent_writers_wait_instead_of_failing():
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"
@@ -112,3 +110,48 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_sqlite_writers_wait_in_line_for_the_one_before_them(tmp_path):
+    import threading
+    import time
+
+    from home.sqlite.base import DatabaseWrapper
+
+    def connection():
+        return DatabaseWrapper(
+            {
+                **settings.DATABASES["default"],
+                "NAME": str(tmp_path / "line.sqlite3"),
+                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            }
+        )
+
+    setup = connection()
+    with setup.cursor() as cursor:
+        cursor.execute("CREATE TABLE line (who TEXT)")
+    setup.close()
+    order, first_inside = [], threading.Event()
+
+    def write(who, hold):
+        db = connection()
+        db.ensure_connection()
+        db._start_transaction_under_autocommit()  # what atomic() does on SQLite
+        if hold:
+            first_inside.set()
+            time.sleep(0.2)
+        with db.cursor() as cursor:
+            cursor.execute("INSERT INTO line VALUES (%s)", [who])
+        order.append(who)
+        db.commit()
+        db.close()
+
+    first = threading.Thread(target=write, args=("first", True))
+    first.start()
+    first_inside.wait()
+    started = time.monotonic()
+    write("second", False)
+    first.join()
+    assert order == ["first", "second"]
+    assert time.monotonic() - started >= 0.1  # it waited for the first to commit
+    assert (tmp_path / "line.sqlite3.writers").exists()

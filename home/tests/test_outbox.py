@@ -61,3 +61,18 @@ def test_old_sent_emails_are_deleted(django_capture_on_commit_callbacks):
     assert emails_purge(before=timezone.now() - timedelta(days=1)) == 0
     assert emails_purge(before=timezone.now() + timedelta(seconds=1)) == 1
     assert not OutgoingEmail.objects.filter(pk=email.pk).exists()
+
+
+def test_with_a_task_worker_the_task_is_stored_in_the_same_transaction_as_the_email(settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with transaction.atomic():
+        email_queue(to="a@example.org", subject="Hej", body="Text")
+        assert DBTaskResult.objects.count() == 1  # before the commit, beside the email
+    with pytest.raises(RuntimeError), transaction.atomic():
+        email_queue(to="b@example.org", subject="Hej", body="Text")
+        raise RuntimeError("the change fails")
+    assert DBTaskResult.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 1

@@ -121,8 +121,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Immediate transactions and a busy timeout make concurrent writers wait their turn
-    # instead of failing with "database is locked"; WAL lets readers continue meanwhile.
+    # Immediate transactions make concurrent writers wait their turn instead of failing with
+    # "database is locked", queued by the kernel (home/sqlite) rather than by SQLite's busy
+    # loop; WAL lets readers continue meanwhile.
+    DATABASES["default"]["ENGINE"] = "home.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
