@@ -1,6 +1,8 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from home.cache import content_changed
+
 EDITORS = "Redaktörer"
 MODERATORS = "Moderatorer"
 ORGANISERS = "Mötesarrangörer"
@@ -124,7 +126,13 @@ def staff_groups_ensure_on_migrate(sender, using="default", **kwargs):
 def user_profile_update(
     *, user, display_name: str, preferred_language: str, reply_emails: str
 ) -> None:
+    renamed = user.display_name != display_name.strip()
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
     user.reply_emails = reply_emails
     user.save(update_fields=["display_name", "preferred_language", "reply_emails"])
+    if renamed:
+        # The name shows on posts and questions, but accounts are private rows that do not
+        # make cached pages stale by themselves (a login writes one too).
+        content_changed()
+        transaction.on_commit(content_changed)
