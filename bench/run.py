@@ -251,7 +251,7 @@ def measure(env, label):
         memory = server.worker_memory_mb()
     finally:
         server.stop()
-    counted = queries(env, {**found["pages"], "thread last page": found["thread_last"]})
+    counted = queries(env, found["pages"])
     for name, row in rows.items():
         row["queries"] = counted.get(name)  # anonymous pages; the tests count logged-in ones
         row["of_floor"] = round(row["rps"] / rows["floor"]["rps"], 3)

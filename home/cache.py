@@ -1,14 +1,16 @@
-"""What anonymous visitors see is cached; one content version makes all of it stale at once.
+"""What anonymous visitors see is cached; a version makes all of it stale at once.
 
 Every write to a table whose rows can show on a public page (pages, meetings and their
 registrations, forum threads and posts, measures, notices, settings) replaces the content
-version, both at once and again when the transaction commits. Cached pages and the cached parts
-of every page (menu, footer, locales) are keyed by that version, so the next request after a
-change renders afresh: nobody sees a stale count of places left.
+version, both at once and again when the transaction commits. Cached pages and the parts that
+hang on content (notices, a thread's posts) are keyed by that version, so the next request
+after a change renders afresh: nobody sees a stale count of places left. Writes to the site's
+structure (page tables, sites, locales, view restrictions, site settings) also replace the
+structure version, which keys what only they can change: routes, menus, the site lookup.
 
-With Redis (`REDIS_URL`), the version lives in Redis and every machine shares it. Without Redis,
-each worker process has its own local-memory cache, and the version lives in a small file that
-every worker on the machine reads (`TORGET_CONTENT_VERSION_FILE`).
+With Redis (`REDIS_URL`), the versions live in Redis and every machine shares them. Without
+Redis, each worker process has its own local-memory cache, and the versions live in small files
+that every worker on the machine reads (`TORGET_CONTENT_VERSION_FILE` and its "-structure").
 """
 
 import os
@@ -27,7 +29,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 VERSION_KEY = "torget:content-version"
-PART_SECONDS = 600  # parts change only with content, which changes the version
+PART_SECONDS = 600  # parts change only with what they hang on, which changes a version
 
 # Tables whose rows never reach a public page: writing them must not empty the cache.
 _PRIVATE_TABLE_PREFIXES = (
@@ -154,10 +156,6 @@ def _written_kind(sql: str) -> str | None:
     if table.startswith(_PRIVATE_TABLE_PREFIXES):
         return None
     return STRUCTURE if table in _structure_tables() else CONTENT
-
-
-def _is_public_write(sql: str) -> bool:
-    return _written_kind(sql) is not None
 
 
 _structure = set()

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -107,13 +107,6 @@ class PostQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .filter(association=association, thread__status=Visibility.VISIBLE)
             .select_related("thread", "thread__category")
             .order_by("-created_at")
-        )
-
-    def with_thanks_from(self, user):
-        if not user.is_authenticated:
-            return self
-        return self.prefetch_related(
-            Prefetch("reactions", queryset=Reaction.objects.filter(user=user), to_attr="mine")
         )
 
 
