@@ -62,12 +62,14 @@ def test_swedish_and_english_pages_are_cached_apart(client, meeting_page, meetin
 
 
 def test_logged_in_readers_are_never_served_nor_stored(client, meeting_page):
-    client.force_login(UserFactory(display_name="Bo"))
+    client.force_login(UserFactory())
     first, second = client.get(meeting_page.url), client.get(meeting_page.url)
     assert CACHE not in first and CACHE not in second
+    assert "Mitt konto" in second.content.decode()
     anonymous = Client().get(meeting_page.url)
     assert anonymous[CACHE] == "miss"
-    assert "Bo" not in anonymous.content.decode()
+    assert "Mitt konto" not in anonymous.content.decode()
+    assert "Logga in" in anonymous.content.decode()
 
 
 def test_a_cached_form_carries_a_fresh_csrf_token_that_works(meeting_page):
