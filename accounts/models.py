@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,11 +59,18 @@ def user_display(user):
     return user.display_name or user.email
 
 
-def has_verified_email(user) -> bool:
-    """Whether this visitor may take part: logged in with a confirmed email address."""
+def verified_email():
+    """True for a user (in a query over users) whose email address is confirmed."""
     from allauth.account.models import EmailAddress
 
-    return (
-        user.is_authenticated
-        and EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    # Lower() on both sides: `iexact` against a column would not escape "_" in a LIKE pattern.
+    return models.Exists(
+        EmailAddress.objects.alias(lowered=Lower("email")).filter(
+            user=models.OuterRef("pk"), lowered=Lower(models.OuterRef("email")), verified=True
+        )
     )
+
+
+def has_verified_email(user) -> bool:
+    """Whether this visitor may take part: logged in with a confirmed email address."""
+    return user.is_authenticated and User.objects.filter(verified_email(), pk=user.pk).exists()

@@ -25,9 +25,7 @@ class PostingForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.associations = {
-            str(a.pk): a for a in Association.objects.filter(memberships__user=user, verified=True)
-        }
+        self.associations = {str(a.pk): a for a in Association.objects.postable_by(user)}
         if self.associations:
             self.fields["write_as"].widget = forms.RadioSelect()
             self.fields["write_as"].choices = [

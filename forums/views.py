@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -31,6 +32,7 @@ from forums.models import (
     Thread,
 )
 from forums.notifications import follow_from_token
+from forums.selectors import thread_reader
 from home.cache import cached_part, section_page
 from moderation import services as moderation
 
@@ -77,6 +79,9 @@ def _category(forum_page, slug) -> Category:
 
 FOOTER_MARKER = re.compile(r"<!--post-footer:(\d+)-->(.*?)(?=<!--post-footer:|\Z)", re.DOTALL)
 FOOTER_MARKER_ALONE = re.compile(r"<!--post-footer:(\d+)-->")
+# Put into the shared footers where each reader's own values go.
+CSRF_PLACEHOLDER = "__torget_csrf_token__"
+PRESSED_PLACEHOLDER = "__torget_thanks_pressed__"
 
 
 def localize_categories(threads, locale):
@@ -168,44 +173,53 @@ def new_thread(request, forum_page, category_slug):
 
 
 def thread(request, forum_page, thread_id, reply_form=None):
-    thread = get_object_or_404(
-        Thread.objects.select_related("category", "author", "association"), pk=thread_id
+    thread = cached_part(
+        "thread", lambda: Thread.objects.for_thread_page().filter(pk=thread_id).first(), thread_id
     )
+    if thread is None:
+        raise Http404
     if thread.status != Thread.Status.VISIBLE and thread.author_id != request.user.pk:
         raise Http404
     localize_categories([thread], forum_page.locale_id)
-    can_post = has_verified_email(request.user)
-    suspension = moderation.active_suspension(request.user) if can_post else None
-    following = (
-        request.user.is_authenticated
-        and Follow.objects.filter(user=request.user, thread=thread).exists()
-    )
-    if can_post and not suspension and not thread.is_locked and reply_form is None:
-        reply_form = ReplyForm(user=request.user)
+    reader = thread_reader(thread=thread, user=request.user)
+    may_reply = reader.can_post and not reader.suspension and not thread.is_locked
     return _render(
         request,
         forum_page,
         "forums/thread.html",
         status=400 if reply_form is not None and reply_form.errors else 200,
         thread=thread,
-        posts_html=_thread_posts_html(request, forum_page, thread, can_post),
+        posts_html=_thread_posts_html(request, forum_page, thread, reader),
         reply_form=reply_form,
-        can_post=can_post,
-        following=following,
-        suspension_message=moderation.suspension_message(suspension) if suspension else "",
+        reply_fields=_blank_reply_fields(request.user) if may_reply and not reply_form else "",
+        following=reader.following,
+        suspension_message=(
+            moderation.suspension_message(reader.suspension) if reader.suspension else ""
+        ),
     )
 
 
-def _thread_posts_html(request, forum_page, thread, can_post) -> str:
+def _blank_reply_fields(user) -> str:
+    """The empty reply form's fields, the same for everyone who may write in the same names."""
+    names = list(Association.objects.postable_by(user).values_list("pk", "name"))
+    if names:
+        names.insert(0, user.public_name)
+    return cached_part(
+        "reply-fields",
+        lambda: render_to_string(
+            "forums/includes/posting_fields.html", {"form": ReplyForm(user=user)}
+        ),
+        hashlib.sha256(repr(names).encode()).hexdigest(),
+    )
+
+
+def _thread_posts_html(request, forum_page, thread, reader) -> str:
     """One page of posts: the list every reader shares (cached until the content changes),
-    with each post's footer (thanks, report, edit) rendered for this reader."""
+    each post with the footer for this reader (thanks and report, or edit, or neither)."""
     user = request.user
     page_number = str(request.GET.get("page", "1"))[:10]
-    own_pending = (
-        user.is_authenticated
-        and Post.objects.filter(thread=thread, author=user, status=Post.Status.PENDING).exists()
-    )
-    if own_pending:  # their own waiting posts change the list and its pages for them alone
+    # Their own waiting posts change the list and its pages for them alone.
+    if reader.has_pending_posts:
         shared = _thread_posts_shared(request, forum_page, thread, page_number)
     else:
         shared = cached_part(
@@ -216,26 +230,27 @@ def _thread_posts_html(request, forum_page, thread, can_post) -> str:
         )
     posts = shared["posts"]
     thanked = set()
-    if can_post and posts:
+    if reader.can_post and posts:
         thanked = set(
             Reaction.objects.filter(
                 user=user, post_id__in=[post["pk"] for post in posts]
             ).values_list("post_id", flat=True)
         )
-    footers = get_template("forums/includes/post_footers.html").render(
-        {
-            "posts": posts,
-            "thanked": thanked,
-            "can_post": can_post,
-            "user_pk": user.pk if user.is_authenticated else 0,
-            "forum_url": forum_page.url,
-            # The report address of post 0 without its "0/": the same for every post.
-            "report_url": reverse("moderation:report", args=["inlagg", 0])[:-2],
-            "csrf_token": get_token(request),
-        }
-    )
-    by_post = dict(FOOTER_MARKER.findall(footers))
-    html = FOOTER_MARKER_ALONE.sub(lambda found: by_post.get(found[1], ""), shared["html"])
+    token = get_token(request)
+    footers = {}
+    for post in posts:
+        if user.is_authenticated and post["author_id"] == user.pk:
+            footers[post["pk"]] = post["footers"]["author"]
+        elif reader.can_post:
+            pressed = "true" if post["pk"] in thanked else "false"
+            footers[post["pk"]] = (
+                post["footers"]["reader"]
+                .replace(PRESSED_PLACEHOLDER, pressed)
+                .replace(CSRF_PLACEHOLDER, token)
+            )
+        else:
+            footers[post["pk"]] = post["footers"]["visitor"]
+    html = FOOTER_MARKER_ALONE.sub(lambda found: footers.get(int(found[1]), ""), shared["html"])
     return mark_safe(html)  # noqa: S308 -- rendered from our templates, escaped there
 
 
@@ -246,12 +261,25 @@ def _thread_posts_shared(request, forum_page, thread, page_number) -> dict:
     html = get_template("forums/includes/thread_posts.html").render(
         {"posts": page_obj, "forum_page": forum_page}
     )
+    footers = {}
+    for kind in ("reader", "author", "visitor"):
+        rendered = get_template("forums/includes/post_footers.html").render(
+            {
+                "posts": page_obj,
+                "kind": kind,
+                "pressed": PRESSED_PLACEHOLDER,
+                "forum_url": forum_page.url,
+                # The report address of post 0 without its "0/": the same for every post.
+                "report_url": reverse("moderation:report", args=["inlagg", 0])[:-2],
+                "csrf_token": CSRF_PLACEHOLDER,
+            }
+        )
+        footers[kind] = dict(FOOTER_MARKER.findall(rendered))
     shown = [
         {
             "pk": post.pk,
             "author_id": post.author_id,
-            "status": post.status,
-            "thanks_count": post.thanks_count,
+            "footers": {kind: footers[kind][str(post.pk)] for kind in footers},
         }
         for post in page_obj
     ]

@@ -166,6 +166,10 @@ class SuspensionQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.filter(lifted_at__isnull=True).filter(Q(until__isnull=True) | Q(until__gt=at))
 
+    def current(self, user, at=None):
+        """The suspension that stops `user` (a user or an OuterRef) writing now, if any."""
+        return self.active(at).filter(user=user).order_by("-created_at")
+
 
 class Suspension(models.Model):
     """A person may read but not write until `until` (or until further notice)."""

@@ -45,7 +45,7 @@ class Verdict:
 def active_suspension(user, at=None) -> Suspension | None:
     if not user.is_authenticated:
         return None
-    return user.suspensions.active(at).order_by("-created_at").first()
+    return Suspension.objects.current(user, at).first()
 
 
 def is_trusted(user) -> bool:

@@ -1,8 +1,10 @@
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.test import override_settings
 
-from accounts.models import User
+from accounts.models import User, has_verified_email
 from accounts.services import EDITORS, MODERATORS, ORGANISERS, SAFETY_COORDINATORS
 from accounts.tests.factories import PASSWORD, UserFactory
 
@@ -133,3 +135,20 @@ def test_staff_with_two_factor_authentication_reach_the_admin(client, home_page)
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_only_a_confirmed_account_address_lets_a_person_take_part():
+    confirmed = UserFactory(email="Amina_Y@example.org")
+    assert has_verified_email(confirmed)
+    # Another confirmed address of the same person, alike but for the "_" (a LIKE wildcard).
+    waiting = UserFactory(email="a_b@example.org", verified=False)
+    EmailAddress.objects.create(user=waiting, email="axb@example.org", verified=True)
+    assert not has_verified_email(waiting)
+    assert not has_verified_email(AnonymousUser())
+
+
+def test_the_address_is_compared_whatever_its_case():
+    person = UserFactory(email="amina@example.org")
+    person.email = "Amina@Example.org"
+    person.save()
+    assert has_verified_email(person)

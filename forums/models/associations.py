@@ -9,6 +9,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 
+class AssociationQuerySet(models.QuerySet):
+    def postable_by(self, user):
+        """The verified associations `user` belongs to, and so may write in the name of."""
+        return self.filter(memberships__user=user, verified=True)
+
+
 class Association(index.Indexed, ClusterableModel):
     """A förening whose members may post in its name once staff have verified it."""
 
@@ -49,6 +55,8 @@ class Association(index.Indexed, ClusterableModel):
         related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = AssociationQuerySet.as_manager()
 
     search_fields = [index.SearchField("name"), index.SearchField("description")]
 

@@ -36,6 +36,10 @@ class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .order_by("-is_pinned", "-last_activity_at", "-pk")
         )
 
+    def for_thread_page(self):
+        """With what the thread page shows above its posts (nothing personal: it is cached)."""
+        return self.select_related("category").prefetch_related("tags")
+
     def active(self):
         """For district and home pages: visible threads, most recently active first."""
         return self.visible().by_activity().order_by("-last_activity_at", "-pk")

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
@@ -335,3 +336,31 @@ def test_a_newcomer_sees_their_own_waiting_reply_where_others_see_nothing(client
     assert "Mitt första svar." not in client.get(forum.thread_url(thread)).content.decode()
     client.force_login(newcomer)
     assert "Mitt första svar." in client.get(forum.thread_url(thread)).content.decode()
+
+
+def test_each_member_is_offered_their_own_name_and_their_associations(client, forum, thread):
+    association = AssociationFactory(name="Fittja Framåt")
+    first, second = UserFactory(display_name="Dalia"), UserFactory(display_name="Erik")
+    MembershipFactory(association=association, user=first)
+    MembershipFactory(association=association, user=second)
+    client.force_login(first)
+    html = client.get(forum.thread_url(thread)).content.decode()
+    assert "Mig själv (Dalia)" in html and "Fittja Framåt" in html
+    client.force_login(second)
+    html = client.get(forum.thread_url(thread)).content.decode()
+    assert "Mig själv (Erik)" in html and "Dalia" not in html
+    client.force_login(UserFactory(display_name="Fredrik"))
+    html = client.get(forum.thread_url(thread)).content.decode()
+    assert 'name="text"' in html and "Skriv som" not in html
+
+
+def test_the_thanks_button_on_the_shared_list_carries_the_readers_own_token(forum, thread, reader):
+    reply = services.post_reply(thread=thread, author=thread.author, text="Svar.")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    html = browser.get(forum.thread_url(thread)).content.decode()
+    form = html.split(f'action="{forum.url}inlagg/{reply.pk}/tack/"')[1].split("</form>")[0]
+    token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = browser.post(forum.url + f"inlagg/{reply.pk}/tack/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert reply.reactions.filter(user=reader).exists()
