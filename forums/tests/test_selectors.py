@@ -47,3 +47,18 @@ def test_following_and_own_waiting_posts(thread, reader):
     services.post_reply(thread=thread, author=newcomer, text="Första svaret.")
     assert thread_reader(thread=thread, user=newcomer).has_pending_posts
     assert not thread_reader(thread=thread, user=reader).has_pending_posts
+
+
+def test_thanks_in_this_thread_and_association_membership(thread, reader, category):
+    from forums.tests.factories import AssociationFactory, MembershipFactory
+
+    reply = services.post_reply(thread=thread, author=thread.author, text="Svar.")
+    other = services.thread_create(category=category, author=thread.author, title="B", text="C")
+    services.thanks_toggle(post=other.posts.get(), user=reader)
+    assert not thread_reader(thread=thread, user=reader).has_thanked_here
+    services.thanks_toggle(post=reply, user=reader)
+    assert thread_reader(thread=thread, user=reader).has_thanked_here
+    MembershipFactory(association=AssociationFactory(verified=False), user=reader)
+    assert not thread_reader(thread=thread, user=reader).writes_for_associations
+    MembershipFactory(association=AssociationFactory(), user=reader)
+    assert thread_reader(thread=thread, user=reader).writes_for_associations
