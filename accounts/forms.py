@@ -6,5 +6,5 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "preferred_language", "reply_emails"]
+        fields = ["display_name", "preferred_language", "reply_emails", "proposal_emails"]
         widgets = {"reply_emails": forms.RadioSelect}

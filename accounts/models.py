@@ -34,6 +34,12 @@ class User(AbstractUser):
         default=ReplyEmails.HOURLY,
     )
 
+    proposal_emails = models.BooleanField(
+        _("emails about proposals"),
+        default=True,
+        help_text=_("When a proposal you made or support changes status or gets an answer."),
+    )
+
     class Trust(models.TextChoices):
         AUTOMATIC = "auto", _("Automatic: trusted after enough approved posts")
         TRUSTED = "trusted", _("Trusted: posts directly")

@@ -40,6 +40,8 @@ GROUP_PERMISSIONS = {
         ("updates", "change_measurecategory"),
         ("updates", "add_responsible"),
         ("updates", "change_responsible"),
+        ("proposals", "view_proposal"),
+        ("proposals", "change_proposal"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -124,13 +126,21 @@ def staff_groups_ensure_on_migrate(sender, using="default", **kwargs):
 
 
 def user_profile_update(
-    *, user, display_name: str, preferred_language: str, reply_emails: str
+    *,
+    user,
+    display_name: str,
+    preferred_language: str,
+    reply_emails: str,
+    proposal_emails: bool = True,
 ) -> None:
     renamed = user.display_name != display_name.strip()
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
     user.reply_emails = reply_emails
-    user.save(update_fields=["display_name", "preferred_language", "reply_emails"])
+    user.proposal_emails = proposal_emails
+    user.save(
+        update_fields=["display_name", "preferred_language", "reply_emails", "proposal_emails"]
+    )
     if renamed:
         # The name shows on posts and questions, but accounts are private rows that do not
         # make cached pages stale by themselves (a login writes one too).

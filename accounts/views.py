@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,7 +11,8 @@ from .services import user_profile_update
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # The form fills a copy: the service compares with the saved values (a new name matters).
+    form = ProfileForm(request.POST or None, instance=copy(request.user))
     if request.method == "POST" and form.is_valid():
         user_profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))

@@ -73,7 +73,9 @@ def _check_pace(author, at) -> None:
 def _check_new_account_threads(author, at) -> None:
     if author.date_joined < at - timedelta(days=settings.TORGET_FORUM_NEW_ACCOUNT_DAYS):
         return
-    today = Thread.objects.filter(author=author, created_at__gt=at - timedelta(days=1)).count()
+    today = Thread.objects.filter(
+        author=author, created_at__gt=at - timedelta(days=1), created_at__lte=at
+    ).count()
     if today >= settings.TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY:
         raise ForumError(
             "too_many_threads",

@@ -49,20 +49,20 @@ def _render(request, forum_page, template, status=200, **context):
     return response
 
 
-def _require_poster(request, forum_page):
-    """Posting needs a verified email (others are sent to log in and come back) and no
-    suspension (the person is told why and until when)."""
+def require_poster(request, page):
+    """Writing (posts, proposals) needs a verified email (others are sent to log in and come
+    back) and no suspension (the person is told why and until when, with a way back to
+    `page`)."""
     if not has_verified_email(request.user):
         login = reverse("account_login")
         return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
     suspension = moderation.active_suspension(request.user)
     if suspension:
-        return _render(
+        return TemplateResponse(
             request,
-            forum_page,
             "forums/suspended.html",
+            {"page": page, "message": moderation.suspension_message(suspension)},
             status=403,
-            message=moderation.suspension_message(suspension),
         )
     return None
 
@@ -136,7 +136,7 @@ def category(request, forum_page, category_slug):
 
 def new_thread(request, forum_page, category_slug):
     category = _category(forum_page, category_slug)
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     form = ThreadForm(request.POST or None, user=request.user)
     if request.method == "POST":
@@ -183,6 +183,9 @@ def thread(request, forum_page, thread_id, reply_form=None):
     localize_categories([thread], forum_page.locale_id)
     reader = thread_reader(thread=thread, user=request.user)
     may_reply = reader.can_post and not reader.suspension and not thread.is_locked
+    reply_fields = ""
+    if may_reply and not reply_form:
+        reply_fields = _blank_reply_fields(request.user, reader)
     return _render(
         request,
         forum_page,
@@ -191,7 +194,7 @@ def thread(request, forum_page, thread_id, reply_form=None):
         thread=thread,
         posts_html=_thread_posts_html(request, forum_page, thread, reader),
         reply_form=reply_form,
-        reply_fields=_blank_reply_fields(request.user) if may_reply and not reply_form else "",
+        reply_fields=reply_fields,
         following=reader.following,
         suspension_message=(
             moderation.suspension_message(reader.suspension) if reader.suspension else ""
@@ -199,9 +202,11 @@ def thread(request, forum_page, thread_id, reply_form=None):
     )
 
 
-def _blank_reply_fields(user) -> str:
+def _blank_reply_fields(user, reader) -> str:
     """The empty reply form's fields, the same for everyone who may write in the same names."""
-    names = list(Association.objects.postable_by(user).values_list("pk", "name"))
+    names = []
+    if reader.writes_for_associations:
+        names = list(Association.objects.postable_by(user).values_list("pk", "name"))
     if names:
         names.insert(0, user.public_name)
     return cached_part(
@@ -230,7 +235,7 @@ def _thread_posts_html(request, forum_page, thread, reader) -> str:
         )
     posts = shared["posts"]
     thanked = set()
-    if reader.can_post and posts:
+    if reader.can_post and reader.has_thanked_here and posts:
         thanked = set(
             Reaction.objects.filter(
                 user=user, post_id__in=[post["pk"] for post in posts]
@@ -290,7 +295,7 @@ def reply(request, forum_page, thread_id):
     thread_obj = get_object_or_404(Thread, pk=thread_id, status=Thread.Status.VISIBLE)
     if request.method != "POST":
         return redirect(forum_page.thread_url(thread_obj))
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     form = ReplyForm(request.POST, user=request.user)
     if form.is_bot:
@@ -340,7 +345,7 @@ def _own_post(request, post_id) -> Post:
 
 
 def post_edit(request, forum_page, post_id):
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     post = _own_post(request, post_id)
     form = EditForm(request.POST or None, initial={"text": post.source})
@@ -359,7 +364,7 @@ def post_edit(request, forum_page, post_id):
 
 
 def post_delete(request, forum_page, post_id):
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     post = _own_post(request, post_id)
     if request.method == "POST":
@@ -373,7 +378,7 @@ def post_thanks(request, forum_page, post_id):
     post = get_object_or_404(Post, pk=post_id, status=Post.Status.VISIBLE)
     if request.method != "POST":
         return redirect(forum_page.post_url(post))
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     try:
         services.thanks_toggle(post=post, user=request.user)
@@ -386,7 +391,7 @@ def follow_thread(request, forum_page, thread_id):
     thread_obj = get_object_or_404(Thread, pk=thread_id, status=Thread.Status.VISIBLE)
     if request.method != "POST":
         return redirect(forum_page.thread_url(thread_obj))
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     if services.follow_toggle(user=request.user, thread=thread_obj):
         messages.success(request, _("You follow the thread. We email you about new replies."))
@@ -399,7 +404,7 @@ def follow_category(request, forum_page, category_slug):
     category_obj = _category(forum_page, category_slug)
     if request.method != "POST":
         return redirect(forum_page.category_url(category_obj))
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     if services.follow_toggle(user=request.user, category=category_obj):
         messages.success(request, _("You follow the category. We email you about new threads."))
@@ -477,7 +482,7 @@ def association(request, forum_page, slug):
 
 def association_members(request, forum_page, slug):
     association_obj = get_object_or_404(Association, slug=slug)
-    if login := _require_poster(request, forum_page):
+    if login := require_poster(request, forum_page):
         return login
     if not association_obj.memberships.filter(
         user=request.user, role=AssociationMembership.Role.ADMIN

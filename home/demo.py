@@ -175,14 +175,16 @@ STANDARD_PAGES = [
             "Vi sparar så lite som möjligt och bara så länge det behövs. "
             "Sidan använder inga spårningskakor och hämtar inget från "
             "andra webbplatser. Du kan ladda ner och radera dina "
-            "uppgifter från ditt konto.",
+            "uppgifter från ditt konto. En person har ett konto: stöd för "
+            "förslag från flera konton av samma person räknas inte.",
         ),
         "en": (
             "Privacy policy",
             "We keep as little as possible, and only as long as it is "
             "needed. The site uses no tracking cookies and loads nothing "
             "from other websites. You can download and delete your data "
-            "from your account.",
+            "from your account. One person has one account: support for "
+            "proposals from several accounts of one person does not count.",
         ),
         "setting": "privacy_page",
     },
@@ -340,9 +342,10 @@ def seed(now=None) -> None:
         )
 
 
-def section_ensure(model, slug: str, texts: dict):
+def section_ensure(model, slug: str, texts: dict, **fields):
     """A section page (meetings, forum, safety work) under the Swedish home page, shown in the
-    menu and translated to English, created once. `texts` maps "sv"/"en" to (title, intro)."""
+    menu and translated to English, created once. `texts` maps "sv"/"en" to (title, intro);
+    `fields` are the page type's own required fields."""
     swedish = Locale.get_default()
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale=swedish)
@@ -350,7 +353,9 @@ def section_ensure(model, slug: str, texts: dict):
     if page is None:
         title, intro = texts["sv"]
         page = home.add_child(
-            instance=model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
+            instance=model(
+                title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True, **fields
+            )
         )
         page.save_revision().publish()
     if page.get_translation_or_none(english) is None:

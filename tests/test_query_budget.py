@@ -13,6 +13,8 @@ from accounts.tests.factories import UserFactory
 from events.tests.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from forums import services as forum_services
 from forums.tests.factories import CategoryFactory, ForumPageFactory
+from proposals import services as proposal_services
+from proposals.tests.factories import ProposalIndexPageFactory
 from updates.tests.factories import UpdateIndexPageFactory, update
 
 QUERY_BUDGET = 15
@@ -34,7 +36,9 @@ def site(site_tree, settings):
     thread = forum_services.thread_create(
         category=category, author=author, title="Belysningen vid torget", text="Det är mörkt."
     )
+    proposals = ProposalIndexPageFactory(parent=site_tree["home"], discussion_category=category)
     built = {
+        "proposals": proposals,
         "tree": site_tree,
         "meetings": meetings,
         "updates": updates,
@@ -70,6 +74,15 @@ def grow(site, count):
             thread=site["thread"], author=author, text=f"Svar {number}"
         )
         forum_services.thanks_toggle(post=post, user=site["authors"][(number + 1) % 3])
+        proposal = proposal_services.proposal_create(
+            index_page=site["proposals"],
+            author=author,
+            district=district,
+            title=f"Förslag {number}",
+            text="Text",
+        )
+        proposal_services.support_toggle(proposal=proposal, user=site["authors"][(number + 1) % 3])
+        site.setdefault("proposals_made", []).append(proposal)
     site["grown"] = start + count
 
 
@@ -90,6 +103,9 @@ def public_pages(site):
         "category": forum.category_url(site["category"]),
         "thread": forum.thread_url(thread),
         "thread, last page": f"{forum.thread_url(thread)}?page={last_page}",
+        "proposals": site["proposals"].url,
+        "proposals, newest": site["proposals"].url + "?sort=newest&district=fittja",
+        "proposal": site["proposals"].proposal_url(site["proposals_made"][-1]),
     }
 
 

@@ -75,6 +75,24 @@ def test_a_person_sets_display_name_and_language_on_the_profile(client, home_pag
     assert person.display_name == "Amina"
     assert person.preferred_language == "en"
     assert person.reply_emails == "daily"
+    assert person.proposal_emails is False  # the switch was left off
+
+
+def test_the_profile_switches_proposal_emails_on(client, home_page):
+    person = UserFactory(proposal_emails=False)
+    client.force_login(person)
+    client.post(
+        "/konto/profil/",
+        {
+            "display_name": "Amina",
+            "preferred_language": "sv",
+            "reply_emails": "hourly",
+            "proposal_emails": "on",
+        },
+    )
+    person.refresh_from_db()
+    assert person.proposal_emails is True
+    assert "Mejl om förslag" in client.get("/konto/profil/").content.decode()
 
 
 def test_the_profile_rejects_an_unknown_language_with_a_message(client, home_page):

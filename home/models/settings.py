@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -17,7 +17,8 @@ def _page_link(verbose_name):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Who runs this site and where its fixed pages are; content, never code."""
+    """Who runs this site, where its fixed pages are and the rules staff set; content, never
+    code."""
 
     organisation_name = models.CharField(
         _("organisation"), max_length=120, blank=True, help_text=_("For example the municipality.")
@@ -26,6 +27,16 @@ class SiteSettings(BaseSiteSetting):
     privacy_page = _page_link(_("privacy policy"))
     accessibility_page = _page_link(_("accessibility statement"))
     guidelines_page = _page_link(_("community guidelines"))
+    proposal_support_threshold = models.PositiveIntegerField(
+        _("supporters for a formal answer"),
+        default=50,
+        help_text=_("A proposal with this many supporters gets a formal answer by a set date."),
+    )
+    proposal_answer_days = models.PositiveIntegerField(
+        _("days to answer"),
+        default=90,
+        help_text=_("Counted from the day a proposal reaches the number of supporters above."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -33,6 +44,10 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
         FieldPanel("guidelines_page"),
+        MultiFieldPanel(
+            [FieldPanel("proposal_support_threshold"), FieldPanel("proposal_answer_days")],
+            heading=_("Proposals"),
+        ),
     ]
 
     class Meta:

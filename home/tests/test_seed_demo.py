@@ -67,5 +67,23 @@ def test_demo_gives_the_moderator_a_queue(client, home_page):
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", verbosity=0)
     counts = queue_counts()
-    assert (counts["pending"], counts["reported"]) == (1, 1)
+    # A newcomer's forum reply and their proposal wait; an advert was reported.
+    assert (counts["pending"], counts["reported"]) == (2, 1)
     assert Report.objects.count() == 2
+
+
+@override_settings(DEBUG=True)
+def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, home_page):
+    from proposals.models import Proposal
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    assert Proposal.objects.count() == 5
+    states = set(Proposal.objects.visible().values_list("status", "verdict"))
+    assert {("done", "accepted"), ("answered", "rejected"), ("review", ""), ("submitted", "")} <= (
+        states
+    )
+    became = Proposal.objects.get(measure__isnull=False)
+    html = client.get(became.measure.url).content.decode()
+    assert "Var idén kom ifrån" in html and became.title in html
+    assert became.measure.title in client.get(f"/forslag/{became.pk}/").content.decode()

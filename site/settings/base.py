@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "moderation",
     "reports",
     "updates",
+    "proposals",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -242,6 +243,10 @@ TORGET_REPORTS_PER_DAY = int(env("TORGET_REPORTS_PER_DAY", "20"))
 TORGET_OBSERVATIONS_PER_HOUR = int(env("TORGET_OBSERVATIONS_PER_HOUR", "10"))  # per IP address
 TORGET_OBSERVATION_CONTACT_DAYS = int(env("TORGET_OBSERVATION_CONTACT_DAYS", "90"))
 TORGET_OBSERVATION_RETENTION_DAYS = int(env("TORGET_OBSERVATION_RETENTION_DAYS", "365"))
+
+# Proposals: how many a person may support in a calendar month, so support stays meaningful.
+TORGET_PROPOSAL_SUPPORTS_PER_MONTH = int(env("TORGET_PROPOSAL_SUPPORTS_PER_MONTH", "10"))
+TORGET_PROPOSALS_PER_PAGE = 20
 
 # Forum
 TORGET_FORUM_POSTS_PER_PAGE = int(env("TORGET_FORUM_POSTS_PER_PAGE", "20"))

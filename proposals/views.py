@@ -1,0 +1,209 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from forums.models import ForumPage, Thread
+from forums.views import WAITING_MESSAGE, require_poster
+from home.cache import cached_part, section_page
+from home.models import DistrictPage
+from proposals import services
+from proposals.forms import FilterForm, ProposalForm
+from proposals.models import Proposal, ProposalIndexPage, Support
+from proposals.notifications import user_from_token
+from updates.models import MeasureCategory, UpdatePage
+
+
+def _render(request, index_page, template, status=200, **context):
+    context.setdefault("page", index_page)
+    context["index_page"] = index_page
+    return TemplateResponse(request, template, context, status=status)
+
+
+def localize(proposals, locale) -> list:
+    """Each proposal's district and category under their names in the reader's language."""
+    districts = cached_part(
+        "district-names",
+        lambda: {d.translation_key: d for d in DistrictPage.objects.listed(locale)},
+        locale.pk,
+    )
+    categories = cached_part(
+        "measure-categories",
+        lambda: {c.translation_key: c for c in MeasureCategory.objects.filter(locale=locale)},
+        locale.pk,
+    )
+    for proposal in proposals:
+        proposal.shown_district = districts.get(
+            proposal.district.translation_key, proposal.district
+        )
+        if proposal.category is not None:
+            proposal.shown_category = categories.get(
+                proposal.category.translation_key, proposal.category
+            )
+    return proposals
+
+
+def localize_measures(proposals, locale) -> list:
+    """Each proposal's measure as a live page in the reader's language (the original
+    language when it has no translation), in one query; `shown_measure` is None otherwise."""
+    keys = {p.measure.translation_key for p in proposals if p.measure is not None}
+    translated = {}
+    if keys:
+        found = UpdatePage.objects.live().filter(translation_key__in=keys, locale=locale)
+        translated = {page.translation_key: page for page in found}
+    for proposal in proposals:
+        measure = proposal.measure
+        if measure is not None:
+            measure = translated.get(measure.translation_key) or (measure if measure.live else None)
+        proposal.shown_measure = measure
+    return proposals
+
+
+def list_filters(request, index_page) -> dict:
+    """The filters in the URL, checked; an unknown value is a 404, not a silent "all"."""
+    form = FilterForm(request.GET or None, locale=index_page.locale)
+    if form.is_bound and not form.is_valid():
+        raise Http404
+    data = form.cleaned_data if form.is_bound else {}
+    return {
+        "district": data.get("district"),
+        "status": data.get("status", ""),
+        "category": data.get("category"),
+        "sort": data.get("sort", ""),
+    }
+
+
+def proposal_list(request, index_page):
+    filters = list_filters(request, index_page)
+    sort = filters.pop("sort")
+    proposals = Proposal.objects.visible().filtered(**filters).for_list(sort)
+    page_obj = Paginator(proposals, settings.TORGET_PROPOSALS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    localize(page_obj.object_list, index_page.locale)
+    query = {
+        "district": filters["district"].slug if filters["district"] else "",
+        "status": filters["status"],
+        "category": filters["category"].slug if filters["category"] else "",
+        "sort": sort,
+    }
+    own_waiting = []
+    if request.user.is_authenticated:
+        own_waiting = list(Proposal.objects.waiting_by(request.user))
+    return index_page.render(
+        request,
+        context_overrides={
+            "filter_form": FilterForm(request.GET or None, locale=index_page.locale),
+            "filters": filters,
+            "proposals": page_obj,
+            "params": urlencode({key: value for key, value in query.items() if value}),
+            "own_waiting": own_waiting,
+            "rules": services.rules(),
+        },
+    )
+
+
+def proposal_new(request, index_page):
+    if login := require_poster(request, index_page):
+        return login
+    form = ProposalForm(request.POST or None, request.FILES or None, locale=index_page.locale)
+    if request.method == "POST":
+        if form.is_bot:
+            return redirect(index_page.url)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                proposal = services.proposal_create(
+                    index_page=index_page,
+                    author=request.user,
+                    district=data["district"],
+                    title=data["title"],
+                    text=data["text"],
+                    category=data["category"],
+                    place=data["place"],
+                    image_file=data["image"],
+                    image_alt=data["image_alt"],
+                )
+            except services.ProposalError as error:
+                form.add_error(None, error.message)
+            else:
+                if proposal.thread.status == Thread.Status.VISIBLE:
+                    messages.success(request, _("Your proposal has been published."))
+                else:
+                    messages.info(request, WAITING_MESSAGE)
+                return redirect(index_page.proposal_url(proposal))
+    return _render(
+        request,
+        index_page,
+        "proposals/proposal_form.html",
+        status=400 if form.errors else 200,
+        form=form,
+        supports_per_month=settings.TORGET_PROPOSAL_SUPPORTS_PER_MONTH,
+    )
+
+
+def proposal_detail(request, index_page, proposal_id):
+    proposal = get_object_or_404(
+        Proposal.objects.visible_to(request.user).select_related(
+            "thread", "opening_post", "district", "category", "image", "measure"
+        ),
+        pk=proposal_id,
+    )
+    localize_measures(localize([proposal], index_page.locale), index_page.locale)
+    user = request.user
+    supporting = (
+        user.is_authenticated and Support.objects.filter(proposal=proposal, user=user).exists()
+    )
+    return _render(
+        request,
+        index_page,
+        "proposals/proposal.html",
+        proposal=proposal,
+        supporting=supporting,
+        is_author=user.is_authenticated and proposal.thread.author_id == user.pk,
+        supports_left=services.supports_left(user) if user.is_authenticated else None,
+        rules=services.rules(),
+        forum_page=section_page(ForumPage),
+    )
+
+
+def proposal_support(request, index_page, proposal_id):
+    proposal = get_object_or_404(Proposal.objects.visible(), pk=proposal_id)
+    back = index_page.proposal_url(proposal) + "#support"
+    if request.method != "POST":
+        return redirect(back)
+    if login := require_poster(request, index_page):
+        return login
+    try:
+        now_supporting = services.support_toggle(proposal=proposal, user=request.user)
+    except services.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        if now_supporting:
+            messages.success(request, _("Thank you: you support the proposal."))
+        else:
+            messages.success(request, _("You no longer support the proposal."))
+    return redirect(back)
+
+
+@never_cache
+@csrf_exempt  # mail programs post the one-click unsubscribe without a session (RFC 8058)
+def unsubscribe(request, token):
+    user = user_from_token(token)
+    index_page = section_page(ProposalIndexPage)
+    if request.method == "POST":
+        if user is not None:
+            services.proposal_emails_stop(user=user)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=204)
+        messages.success(request, _("Done: you no longer get emails about proposals."))
+        return redirect(index_page.url if index_page else "/")
+    return _render(
+        request, index_page, "proposals/unsubscribe.html", found=user is not None, token=token
+    )
