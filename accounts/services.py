@@ -42,6 +42,10 @@ GROUP_PERMISSIONS = {
         ("updates", "change_responsible"),
         ("proposals", "view_proposal"),
         ("proposals", "change_proposal"),
+        ("polls", "view_poll"),
+        ("polls", "add_poll"),
+        ("polls", "change_poll"),
+        ("polls", "delete_poll"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("reports.urls")),
     path("", include("updates.urls")),
     path("", include("proposals.urls")),
+    path("", include("polls.urls")),
     path("konto/", include(account_urls)),
     path("konto/", include("allauth.urls")),
     # Wagtail serves every other path from the page tree; it must come last.

@@ -87,3 +87,18 @@ def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, hom
     html = client.get(became.measure.url).content.decode()
     assert "Var idén kom ifrån" in html and became.title in html
     assert became.measure.title in client.get(f"/forslag/{became.pk}/").content.decode()
+
+
+@override_settings(DEBUG=True)
+def test_demo_polls_one_closed_with_results_and_one_open(client, home_page):
+    from polls.models import Poll
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    closed, open_poll = Poll.objects.order_by("closes_at")
+    assert closed.is_closed() and closed.votes.count() == 5
+    assert open_poll.is_open() and open_poll.votes.count() == 2
+    html = client.get(closed.page.url).content.decode()
+    assert "Resultat: 5 röster" in html
+    html = client.get(open_poll.page.url).content.decode()
+    assert open_poll.question in html and "för att rösta" in html

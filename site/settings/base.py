@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "reports",
     "updates",
     "proposals",
+    "polls",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",

@@ -7,6 +7,7 @@ from events import demo as event_demo
 from forums import demo as forum_demo
 from home import demo as page_demo
 from moderation import demo as moderation_demo
+from polls import demo as poll_demo
 from proposals import demo as proposal_demo
 from reports import demo as report_demo
 from updates import demo as update_demo
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 report_demo.seed()
                 update_demo.seed()
                 proposal_demo.seed()
+                poll_demo.seed()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for email, role in account_demo.roles():

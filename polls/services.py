@@ -1,0 +1,41 @@
+"""Voting: the one way a vote is cast."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import has_verified_email
+from polls.models import Poll, PollOption, Vote
+
+
+class PollError(Exception):
+    """Something the rules refuse, with a message for the person."""
+
+    def __init__(self, code: str, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def vote_cast(*, poll: Poll, user, option: PollOption, district=None, at=None) -> Vote:
+    """One vote per confirmed account while the poll is open; the district, when given, is
+    one of the poll's."""
+    at = at or timezone.now()
+    if not has_verified_email(user):
+        raise PermissionDenied
+    if option.poll_id != poll.pk:
+        raise PermissionDenied
+    if district is not None and district.pk not in {d.pk for d in poll.districts.all()}:
+        raise PermissionDenied
+    if not poll.is_open(at):
+        if poll.is_closed(at):
+            raise PollError("closed", _("The poll has closed; the results are below."))
+        raise PollError("not_open", _("The poll has not opened yet."))
+    try:
+        with transaction.atomic():
+            return Vote.objects.create(
+                poll=poll, option=option, user=user, district=district, created_at=at
+            )
+    except IntegrityError:
+        raise PollError("voted", _("You have already voted in this poll.")) from None
