@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import User
+from events.models import EventPage
 from forums.models import Category
 from home.demo import section_ensure
 from home.models import DistrictPage
@@ -27,7 +28,8 @@ INDEX = {
         "municipality answers.",
     ),
 }
-# district, category, author, title, text, place, supporters, (status, verdict, answer, measure)
+# district, category, author, title, text, place, supporters, (status, verdict, answer, measure),
+# and the meeting where it was raised, if any
 PROPOSALS = [
     (
         "alby",
@@ -56,6 +58,7 @@ PROPOSALS = [
         "Fittja torg",
         ["boende", "arrangor", "samordnare"],
         ("review", "", "", None),
+        "storsamling-fittja-varen",
     ),
     (
         "hallunda-norsborg",
@@ -111,7 +114,7 @@ def seed(now=None) -> None:
     start = now - timedelta(days=60)
     pace = settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS
     for number, row in enumerate(PROPOSALS):
-        district, category_slug, author, title, text, place, supporters, answer = row
+        district, category_slug, author, title, text, place, supporters, answer, *raised = row
         at = start + timedelta(days=number * 7, seconds=number * (pace + 1))
         proposal = services.proposal_create(
             index_page=index,
@@ -128,15 +131,16 @@ def seed(now=None) -> None:
                 proposal=proposal, user=users[supporter], at=at + timedelta(days=1)
             )
         status, verdict, reasons, measure_slug = answer
-        if status != Proposal.Status.SUBMITTED:
-            measure = UpdatePage.objects.filter(slug=measure_slug, locale=swedish).first()
+        meeting = EventPage.objects.filter(slug__in=raised, locale=swedish).first()
+        if status != Proposal.Status.SUBMITTED or meeting:
             services.proposal_answer(
                 proposal=proposal,
                 by=users["admin"],
                 status=status,
                 verdict=verdict,
                 answer=reasons,
-                measure=measure,
+                measure=UpdatePage.objects.filter(slug=measure_slug, locale=swedish).first(),
+                raised_at=meeting,
                 at=at + timedelta(days=20),
             )
 

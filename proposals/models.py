@@ -102,6 +102,12 @@ class ProposalQuerySet(models.QuerySet):
         order = ["-created_at", "-pk"] if sort == "newest" else ["-support_count", "-created_at"]
         return self.select_related("thread", "district", "category").order_by(*order)
 
+    def raised_at_meeting(self, meeting):
+        """Those raised at a meeting (in any of its languages), for its minutes."""
+        return self.filter(raised_at__translation_key=meeting.translation_key).select_related(
+            "thread"
+        )
+
     def answered(self):
         """Those the municipality answered, newest answer first: "you said – we did"."""
         return self.exclude(verdict="").order_by("-answered_at", "-pk")
@@ -173,6 +179,15 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="proposals",
         help_text=_("The measure on the safety work pages that the proposal became."),
+    )
+    raised_at = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("raised at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The meeting where the proposal came up; its minutes then link to it."),
     )
     support_count = models.PositiveIntegerField(_("supporters"), default=0)
     threshold_reached_on = models.DateField(_("reached the support threshold"), null=True)

@@ -151,6 +151,7 @@ def proposal_answer(
     verdict: str = "",
     answer: str = "",
     measure=None,
+    raised_at=None,
     at=None,
 ) -> Proposal:
     """Staff move a proposal through its lifecycle. An answer (accepted, partly or not) needs
@@ -184,7 +185,7 @@ def proposal_answer(
         if changed:
             proposal.status_changed_at = at
         proposal.status, proposal.verdict, proposal.answer = status, verdict, answer
-        proposal.measure = measure
+        proposal.measure, proposal.raised_at = measure, raised_at
         proposal.save()
         if changed:
             status_change_tell(proposal=proposal)

@@ -151,7 +151,7 @@ def proposal_new(request, index_page):
 def proposal_detail(request, index_page, proposal_id):
     proposal = get_object_or_404(
         Proposal.objects.visible_to(request.user).select_related(
-            "thread", "opening_post", "district", "category", "image", "measure"
+            "thread", "opening_post", "district", "category", "image", "measure", "raised_at"
         ),
         pk=proposal_id,
     )
@@ -170,7 +170,16 @@ def proposal_detail(request, index_page, proposal_id):
         supports_left=services.supports_left(user) if user.is_authenticated else None,
         rules=services.rules(),
         forum_page=section_page(ForumPage),
+        raised_at=_live_localized(proposal.raised_at),
     )
+
+
+def _live_localized(page):
+    """The page in the reader's language when it is live there, else None."""
+    if page is None:
+        return None
+    page = page.localized
+    return page if page.live else None
 
 
 def proposal_support(request, index_page, proposal_id):

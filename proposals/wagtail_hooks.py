@@ -34,6 +34,7 @@ class ProposalEditView(EditView):
                 verdict=data["verdict"],
                 answer=data["answer"],
                 measure=data["measure"],
+                raised_at=data["raised_at"],
             )
         except services.ProposalError as error:
             form.add_error(ERROR_FIELDS.get(error.code), error.message)
@@ -67,6 +68,7 @@ class ProposalViewSet(SnippetViewSet):
         FieldPanel("verdict"),
         FieldPanel("answer"),
         FieldPanel("measure"),
+        FieldPanel("raised_at"),
     ]
 
     def get_queryset(self, request):

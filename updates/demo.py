@@ -252,6 +252,19 @@ def _translated_snippets(model, items, english, field="name"):
     return found
 
 
+def _questions_answered_at(meeting_slug: str) -> list:
+    from events.models import EventPage, Question
+
+    page = EventPage.objects.filter(slug=meeting_slug).first()
+    if page is None:
+        return []
+    return list(
+        Question.objects.filter(meeting__translation_key=page.translation_key).exclude(answer="")[
+            :2
+        ]
+    )
+
+
 def seed(now=None) -> None:
     """Create the demo updates once."""
     now = now or timezone.now()
@@ -283,6 +296,9 @@ def seed(now=None) -> None:
         page.districts.set([districts[d] for d in places if d in districts])
         page.responsible.set([responsible[r] for r in who])
         page.tags.add(category)
+        if slug == "kameror-fittja-torg":
+            # The trail back: the questions about the square at the spring assembly.
+            page.related_questions.set(_questions_answered_at("storsamling-fittja-varen"))
         for number, (text_sv, _text_en) in enumerate(progress):
             page.progress.add(
                 ProgressEntry(date=started + timedelta(days=20 * number), text=text_sv)

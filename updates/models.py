@@ -169,6 +169,13 @@ class UpdatePage(ServedPageMixin, Page):
     related_threads = ParentalManyToManyField(
         "forums.Thread", verbose_name=_("related forum threads"), blank=True, related_name="+"
     )
+    related_questions = ParentalManyToManyField(
+        "events.Question",
+        verbose_name=_("questions that led to it"),
+        blank=True,
+        related_name="+",
+        help_text=_("Residents' questions to meetings that this measure answers."),
+    )
     change_note = models.CharField(
         _("what changed"),
         max_length=200,
@@ -202,7 +209,11 @@ class UpdatePage(ServedPageMixin, Page):
         FieldPanel("body"),
         InlinePanel("progress", heading=_("Timeline"), label=_("Progress")),
         MultiFieldPanel(
-            [FieldPanel("related_meetings"), FieldPanel("related_threads")],
+            [
+                FieldPanel("related_meetings"),
+                FieldPanel("related_threads"),
+                FieldPanel("related_questions"),
+            ],
             heading=_("Related"),
         ),
         FieldPanel("change_note"),
@@ -229,6 +240,13 @@ class UpdatePage(ServedPageMixin, Page):
         context["timeline"] = self.progress.all().order_by("-date")
         context["meetings"] = [m for m in self.related_meetings.all() if m.live]
         context["threads"] = [t for t in self.related_threads.all() if t.status == "visible"]
+        # A few chosen by the editor, each with its meeting page in the reader's language.
+        language = self.locale.language_code
+        context["questions"] = []
+        for question in self.related_questions.select_related("meeting"):
+            meeting = question.meeting.page_in(language)
+            if question.status == "visible" and meeting.live:
+                context["questions"].append((question, meeting))
         return context
 
 

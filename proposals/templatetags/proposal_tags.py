@@ -60,3 +60,11 @@ def thread_proposal(thread):
     )
     index = section_page(ProposalIndexPage) if found else None
     return {"url": f"{index.url}{found}/" if index else ""}
+
+
+@register.inclusion_tag("proposals/includes/raised_at_meeting.html")
+def proposals_raised_at(meeting):
+    """In a meeting's minutes: the proposals that came up there, with where they stand."""
+    index = section_page(ProposalIndexPage)
+    proposals = list(Proposal.objects.visible().raised_at_meeting(meeting)) if index else []
+    return {"proposals": proposals, "index_page": index}

@@ -230,3 +230,21 @@ def test_residents_and_moderators_cannot_answer_in_the_admin(client, proposal, m
 def test_nobody_adds_a_proposal_in_the_admin(client, editor, index):
     client.force_login(editor)
     assert client.get("/admin/snippets/proposals/proposal/add/").status_code in (302, 403)
+
+
+def test_the_minutes_link_the_proposals_raised_at_the_meeting_and_back(
+    client, index, proposal, editor, meeting_page
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    meeting_page.start = timezone.now() - timedelta(days=2)
+    meeting_page.end = meeting_page.start + timedelta(hours=2)
+    meeting_page.save_revision().publish()
+    services.proposal_answer(proposal=proposal, by=editor, status="review", raised_at=meeting_page)
+    minutes = client.get(meeting_page.url).content.decode()
+    assert "Förslag som togs upp på mötet" in minutes
+    assert f'href="{index.proposal_url(proposal)}"' in minutes and "under beredning" in minutes
+    html = client.get(index.proposal_url(proposal)).content.decode()
+    assert "Togs upp på" in html and f'href="{meeting_page.url}"' in html

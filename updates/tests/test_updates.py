@@ -149,3 +149,26 @@ def test_english_pages_list_english_updates(client, updates, site_tree):
     translate(page, title="Cameras at Fittja square")
     html = client.get(updates.get_translation(english).url).content.decode()
     assert "Cameras at Fittja square" in html and "Kameror på Fittja torg" not in html
+
+
+def test_an_update_links_the_questions_and_threads_that_led_to_it(client, meeting_page, site_tree):
+    from accounts.tests.factories import UserFactory
+    from events import services as meeting_services
+    from forums import services as forum_services
+    from forums.tests.factories import CategoryFactory, ForumPageFactory
+
+    forum = ForumPageFactory(parent=site_tree["home"])
+    thread = forum_services.thread_create(
+        category=CategoryFactory(), author=UserFactory(), title="Mörkt på torget", text="Ja."
+    )
+    question = meeting_services.question_create(
+        page=meeting_page, author=UserFactory(), text="När kommer kamerorna?"
+    )
+    page = update(UpdateIndexPageFactory(parent=site_tree["home"]), "Kameror", [])
+    page.related_threads.set([thread])
+    page.related_questions.set([question])
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert f'href="{forum.url}trad/{thread.pk}/"' in html
+    assert f'href="{meeting_page.url}#question-{question.pk}"' in html
+    assert "När kommer kamerorna?" in html
