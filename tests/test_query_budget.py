@@ -13,6 +13,8 @@ from accounts.tests.factories import UserFactory
 from events.tests.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from forums import services as forum_services
 from forums.tests.factories import CategoryFactory, ForumPageFactory
+from polls import services as poll_services
+from polls.models import Poll, PollOption
 from proposals import services as proposal_services
 from proposals.tests.factories import ProposalIndexPageFactory
 from updates.tests.factories import UpdateIndexPageFactory, update
@@ -37,7 +39,15 @@ def site(site_tree, settings):
         category=category, author=author, title="Belysningen vid torget", text="Det är mörkt."
     )
     proposals = ProposalIndexPageFactory(parent=site_tree["home"], discussion_category=category)
+    poll = Poll.objects.create(
+        question="Vad först?", page=district, closes_at=timezone.now() + timedelta(days=1)
+    )
+    poll.districts.set([district])
+    poll.save()
+    PollOption.objects.create(poll=poll, text="Ljus")
+    PollOption.objects.create(poll=poll, text="Bänkar")
     built = {
+        "poll": poll,
         "proposals": proposals,
         "tree": site_tree,
         "meetings": meetings,
@@ -83,6 +93,8 @@ def grow(site, count):
         )
         proposal_services.support_toggle(proposal=proposal, user=site["authors"][(number + 1) % 3])
         site.setdefault("proposals_made", []).append(proposal)
+        poll = site["poll"]
+        poll_services.vote_cast(poll=poll, user=UserFactory(), option=poll.options.first())
     site["grown"] = start + count
 
 

@@ -60,10 +60,17 @@ def test_a_resident_proposes_a_neighbour_supports_and_both_see_the_answer(page, 
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("where", ["district", "measure", "thread"])
-def test_the_trail_has_no_accessibility_violations(page, index, site_tree, where):
+@pytest.mark.parametrize("where", ["district", "measure", "thread", "minutes"])
+def test_the_trail_has_no_accessibility_violations(page, index, site_tree, meeting_page, where):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     from updates.tests.factories import UpdateIndexPageFactory, update
 
+    meeting_page.start = timezone.now() - timedelta(days=2)
+    meeting_page.end = meeting_page.start + timedelta(hours=2)
+    meeting_page.save_revision().publish()
     measure = update(
         UpdateIndexPageFactory(parent=site_tree["home"]), "Ny belysning", [site_tree["district"]]
     )
@@ -81,8 +88,10 @@ def test_the_trail_has_no_accessibility_violations(page, index, site_tree, where
         verdict="accepted",
         answer="Vi byter lamporna.",
         measure=measure,
+        raised_at=meeting_page,
     )
     urls = {
+        "minutes": meeting_page.url,
         "district": "/stadsdelar/fittja/",
         "measure": measure.url,
         "thread": f"/forum/trad/{proposal.thread.pk}/",
