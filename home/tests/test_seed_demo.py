@@ -85,7 +85,7 @@ def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, hom
     )
     became = Proposal.objects.get(measure__isnull=False)
     html = client.get(became.measure.url).content.decode()
-    assert "Var idén kom ifrån" in html and became.title in html
+    assert "Det började som invånarnas förslag" in html and became.title in html
     assert became.measure.title in client.get(f"/forslag/{became.pk}/").content.decode()
 
 

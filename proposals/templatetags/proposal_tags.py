@@ -36,16 +36,22 @@ def district_proposals(district, limit=3):
     }
 
 
-@register.inclusion_tag("proposals/includes/proposal_origin.html")
-def proposals_behind(measure):
-    """On a measure's page: the residents' proposals it came from."""
+@register.simple_tag
+def proposals_behind(measure) -> list:
+    """For a measure's timeline: the residents' proposals it came from, each with its address
+    in the reader's language."""
     index = section_page(ProposalIndexPage)
+    if index is None:
+        return []
     proposals = list(
         Proposal.objects.visible()
         .filter(measure__translation_key=measure.translation_key)
         .select_related("thread")
+        .order_by("created_at")
     )
-    return {"proposals": proposals if index else [], "index_page": index}
+    for proposal in proposals:
+        proposal.shown_url = index.proposal_url(proposal)
+    return proposals
 
 
 @register.inclusion_tag("proposals/includes/thread_proposal.html")

@@ -97,6 +97,9 @@ def test_the_answer_and_the_measure_it_became_are_shown(client, index, proposal,
     assert "Vi byter lamporna i höst." in html
     assert measure.url in html and "Ny belysning" in html
     assert "stödet är stängt" in html.lower()
+    timeline = client.get(measure.url).content.decode()
+    assert "Det började som invånarnas förslag" in timeline
+    assert f'href="{index.proposal_url(proposal)}"' in timeline
 
 
 # Writing
