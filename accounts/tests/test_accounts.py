@@ -170,3 +170,22 @@ def test_the_address_is_compared_whatever_its_case():
     person.email = "Amina@Example.org"
     person.save()
     assert has_verified_email(person)
+
+
+def test_a_person_sees_where_they_are_signed_in_and_signs_out_the_others(home_page):
+    from django.test import Client
+
+    person = UserFactory()
+    laptop, phone = Client(HTTP_USER_AGENT="Laptop"), Client(HTTP_USER_AGENT="Telefon")
+    for device in (laptop, phone):
+        device.post("/konto/login/", {"login": person.email, "password": PASSWORD})
+    html = laptop.get("/konto/sessions/").content.decode()
+    assert "Laptop" in html and "Telefon" in html and "Ja, den här" in html
+    laptop.post("/konto/sessions/")
+    assert phone.get("/konto/profil/").status_code == 302  # signed out there
+    assert laptop.get("/konto/profil/").status_code == 200
+    assert "Telefon" not in laptop.get("/konto/sessions/").content.decode()
+
+
+def test_sessions_need_a_login(client, home_page):
+    assert client.get("/konto/sessions/").status_code == 302
