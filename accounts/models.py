@@ -34,6 +34,11 @@ class User(AbstractUser):
         default=ReplyEmails.HOURLY,
     )
 
+    reminder_emails = models.BooleanField(
+        _("meeting reminders"),
+        default=True,
+        help_text=_("An email about a day before a meeting you are registered for."),
+    )
     proposal_emails = models.BooleanField(
         _("emails about proposals"),
         default=True,

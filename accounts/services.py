@@ -129,24 +129,23 @@ def staff_groups_ensure_on_migrate(sender, using="default", **kwargs):
     staff_groups_ensure()
 
 
-def user_profile_update(
-    *,
-    user,
-    display_name: str,
-    preferred_language: str,
-    reply_emails: str,
-    proposal_emails: bool = True,
-) -> None:
+def user_profile_update(*, user, display_name: str, preferred_language: str) -> None:
     renamed = user.display_name != display_name.strip()
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
-    user.reply_emails = reply_emails
-    user.proposal_emails = proposal_emails
-    user.save(
-        update_fields=["display_name", "preferred_language", "reply_emails", "proposal_emails"]
-    )
+    user.save(update_fields=["display_name", "preferred_language"])
     if renamed:
         # The name shows on posts and questions, but accounts are private rows that do not
         # make cached pages stale by themselves (a login writes one too).
         content_changed()
         transaction.on_commit(content_changed)
+
+
+def user_emails_update(
+    *, user, reminder_emails: bool, reply_emails: str, proposal_emails: bool
+) -> None:
+    """Which emails the person gets; every footer links to the page that calls this."""
+    user.reminder_emails = reminder_emails
+    user.reply_emails = reply_emails
+    user.proposal_emails = proposal_emails
+    user.save(update_fields=["reminder_emails", "reply_emails", "proposal_emails"])

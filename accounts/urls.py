@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("mejl/", views.emails, name="my_emails"),
 ]

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .forms import ProfileForm
-from .services import user_profile_update
+from .forms import EmailsForm, ProfileForm
+from .services import user_emails_update, user_profile_update
 
 
 @login_required
@@ -18,3 +18,14 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def emails(request):
+    """Every kind of email in one place, and what the person follows."""
+    form = EmailsForm(request.POST or None, instance=copy(request.user))
+    if request.method == "POST" and form.is_valid():
+        user_emails_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your choice of emails has been saved."))
+        return redirect("my_emails")
+    return render(request, "accounts/emails.html", {"form": form})

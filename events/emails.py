@@ -39,6 +39,7 @@ def _send(kind: str, registration, page, *, calendar: bool = False) -> None:
             "manage_url": registration_url(registration),
             "position": registration.waitlist_position(),
             "show_online_link": registration.status == registration.Status.CONFIRMED,
+            "emails_url": absolute_url(reverse("my_emails")) if registration.user_id else "",
         }
         subject = render_to_string(f"events/email/{kind}_subject.txt", context)
         body = render_to_string(f"events/email/{kind}.txt", context)

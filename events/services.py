@@ -349,6 +349,7 @@ def reminders_send(*, at=None) -> int:
         Registration.objects.confirmed()
         .filter(meeting__translation_key__in=keys, reminder_sent_at__isnull=True)
         .exclude(email="")
+        .exclude(user__reminder_emails=False)  # switched off on "My emails"
         .select_related("meeting")
     )
     sent = 0

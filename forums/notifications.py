@@ -112,7 +112,7 @@ def notifications_send(*, at=None) -> int:
 
 
 def _send(user, template: str, context: dict, unfollow_url: str | None) -> None:
-    context = {**context, "user": user, "profile_url": absolute_url(reverse("profile"))}
+    context = {**context, "user": user, "emails_url": absolute_url(reverse("my_emails"))}
     headers = {}
     if unfollow_url:
         headers = {

@@ -3,6 +3,7 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from accounts.models import has_verified_email
 from forums import services
@@ -428,6 +430,16 @@ def unfollow(request, token):
         messages.success(request, _("Done: you no longer get emails about it."))
         return redirect(forum_page.url)
     return _render(request, forum_page, "forums/unfollow.html", follow=follow, token=token)
+
+
+@login_required
+@require_POST
+def follow_remove(request, follow_id):
+    """From "My emails": stop following one thread or category."""
+    follow = get_object_or_404(Follow, pk=follow_id, user=request.user)
+    services.follow_end(follow=follow)
+    messages.success(request, _("Done: you no longer get emails about it."))
+    return redirect("my_emails")
 
 
 def search(request, forum_page):

@@ -64,7 +64,7 @@ def status_change_send(*, proposal_id: int, status: str, verdict: str) -> int:
                 "is_author": user.pk == proposal.thread.author_id,
                 "url": absolute_url(index.proposal_url(proposal)),
                 "unsubscribe_url": unsubscribe_url,
-                "profile_url": absolute_url(reverse("profile")),
+                "emails_url": absolute_url(reverse("my_emails")),
             }
             email_queue(
                 to=user.email,

@@ -261,6 +261,16 @@ class ProgressEntry(Orderable):
         verbose_name = _("progress")
 
 
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed_for(self, email: str):
+        """The confirmed alerts sent to an address, with their districts."""
+        return (
+            self.filter(email__iexact=email, confirmed_at__isnull=False)
+            .prefetch_related("districts")
+            .order_by("created_at")
+        )
+
+
 class Subscription(models.Model):
     """Email alerts for districts, without an account; double opt-in."""
 
@@ -269,6 +279,8 @@ class Subscription(models.Model):
     language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("alert subscription")

@@ -1,18 +1,21 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
+from accounts.models import has_verified_email
 from home.ratelimit import client_ip, rate_limit_exceeded
 from updates import services
 from updates.forms import FilterForm, SubscribeForm
-from updates.models import UpdatePage
+from updates.models import Subscription, UpdatePage
 
 
 def list_filters(request, index_page) -> dict:
@@ -124,3 +127,15 @@ def unsubscribe(request, token):
         "updates/subscription.html",
         {"state": "unsubscribe" if subscription else "ended", "subscription": subscription},
     )
+
+
+@login_required
+@require_POST
+def alert_remove(request, pk):
+    """From "My emails": stop an alert sent to the person's own, confirmed address."""
+    if not has_verified_email(request.user):
+        raise Http404
+    subscription = get_object_or_404(Subscription.objects.confirmed_for(request.user.email), pk=pk)
+    services.subscription_end(subscription=subscription)
+    messages.success(request, _("Done: you no longer get these alerts."))
+    return redirect("my_emails")

@@ -67,32 +67,38 @@ def test_a_person_sets_display_name_and_language_on_the_profile(client, home_pag
     person = UserFactory()
     client.force_login(person)
     response = client.post(
-        "/konto/profil/",
-        {"display_name": " Amina ", "preferred_language": "en", "reply_emails": "daily"},
+        "/konto/profil/", {"display_name": " Amina ", "preferred_language": "en"}
     )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.display_name == "Amina"
     assert person.preferred_language == "en"
-    assert person.reply_emails == "daily"
-    assert person.proposal_emails is False  # the switch was left off
 
 
-def test_the_profile_switches_proposal_emails_on(client, home_page):
-    person = UserFactory(proposal_emails=False)
+def test_my_emails_has_a_switch_for_each_kind_of_email(client, home_page):
+    person = UserFactory()
     client.force_login(person)
+    html = client.get("/konto/mejl/").content.decode()
+    for label in ("Mötespåminnelser", "Mejl om det du följer i forumet", "Mejl om förslag"):
+        assert label in html
+    response = client.post("/konto/mejl/", {"reply_emails": "daily"})  # the others switched off
+    assert response["Location"] == "/konto/mejl/"
+    person.refresh_from_db()
+    assert (person.reminder_emails, person.reply_emails, person.proposal_emails) == (
+        False,
+        "daily",
+        False,
+    )
     client.post(
-        "/konto/profil/",
-        {
-            "display_name": "Amina",
-            "preferred_language": "sv",
-            "reply_emails": "hourly",
-            "proposal_emails": "on",
-        },
+        "/konto/mejl/",
+        {"reminder_emails": "on", "reply_emails": "never", "proposal_emails": "on"},
     )
     person.refresh_from_db()
-    assert person.proposal_emails is True
-    assert "Mejl om förslag" in client.get("/konto/profil/").content.decode()
+    assert (person.reminder_emails, person.reply_emails, person.proposal_emails) == (
+        True,
+        "never",
+        True,
+    )
 
 
 def test_the_profile_rejects_an_unknown_language_with_a_message(client, home_page):

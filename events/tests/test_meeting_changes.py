@@ -118,3 +118,20 @@ def test_guests_who_never_confirmed_lose_their_details(meeting_page):
     registration.refresh_from_db()
     assert registration.status == Registration.Status.EXPIRED
     assert (registration.name, registration.email) == ("", "")
+
+
+def test_no_reminder_to_someone_who_switched_reminders_off(meeting_page, committed, mailoutbox):
+    from accounts.tests.factories import UserFactory
+
+    for person in (UserFactory(), UserFactory(reminder_emails=False)):
+        registration = confirmed_guest(meeting_page, person.email)
+        Registration.objects.filter(pk=registration.pk).update(user=person)
+    republish(
+        meeting_page,
+        start=timezone.now() + timedelta(hours=20),
+        end=timezone.now() + timedelta(hours=22),
+    )
+    mailoutbox.clear()
+    with committed():
+        assert services.reminders_send() == 1
+    assert "/konto/mejl/" in mailoutbox[0].body  # the footer leads to "My emails"

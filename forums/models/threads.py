@@ -197,6 +197,14 @@ class Reaction(models.Model):
 
 
 class FollowQuerySet(models.QuerySet):
+    def of_user(self, user):
+        """What a person follows, threads and categories, newest first."""
+        return (
+            self.filter(user=user)
+            .select_related("thread", "category")
+            .order_by("-created_at", "-pk")
+        )
+
     def due(self, at, *, digest: bool):
         """Follows with news to send: at most once an hour per thread, or once a day."""
         from datetime import timedelta

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from forums.models import Category, ForumPage, Thread
+from forums.models import Category, Follow, ForumPage, Thread
 from forums.views import localize_categories
 from home.cache import active_locale, section_page
 
@@ -37,3 +37,19 @@ def active_threads(context, district=None, limit=5, card_heading="h3"):
 @register.simple_tag
 def forum_page():
     return section_page(ForumPage)
+
+
+@register.inclusion_tag("forums/includes/my_follows.html", takes_context=True)
+def my_follows(context):
+    """On "My emails": the threads and categories the person follows, each with a way out."""
+    forum = section_page(ForumPage)
+    follows = list(Follow.objects.of_user(context["request"].user))
+    for follow in follows:
+        if follow.thread_id:
+            follow.shown_title = follow.thread.title
+            follow.shown_url = forum.thread_url(follow.thread) if forum else ""
+        else:
+            category = follow.category
+            follow.shown_title = category.name
+            follow.shown_url = forum.category_url(category) if forum else ""
+    return {"follows": follows, "request": context["request"]}

@@ -364,3 +364,23 @@ def test_the_thanks_button_on_the_shared_list_carries_the_readers_own_token(foru
     response = browser.post(forum.url + f"inlagg/{reply.pk}/tack/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert reply.reactions.filter(user=reader).exists()
+
+
+def test_my_emails_lists_what_one_follows_and_stops_it_in_one_click(
+    client, forum, thread, reader, category
+):
+    from forums.models import Follow
+
+    services.follow_toggle(user=reader, thread=thread)
+    services.follow_toggle(user=reader, category=category)
+    client.force_login(reader)
+    html = client.get("/konto/mejl/").content.decode()
+    assert "Belysningen vid torget" in html and "nya trådar i kategorin" in html
+    follow = Follow.objects.get(user=reader, thread=thread)
+    stranger = Client()
+    stranger.force_login(UserFactory())
+    assert stranger.post(f"/konto/mejl/sluta-folja/{follow.pk}/").status_code == 404
+    response = client.post(f"/konto/mejl/sluta-folja/{follow.pk}/")
+    assert response["Location"] == "/konto/mejl/"
+    assert not Follow.objects.filter(pk=follow.pk).exists()
+    assert Follow.objects.filter(user=reader, category=category).exists()

@@ -172,3 +172,21 @@ def test_an_update_links_the_questions_and_threads_that_led_to_it(client, meetin
     assert f'href="{forum.url}trad/{thread.pk}/"' in html
     assert f'href="{meeting_page.url}#question-{question.pk}"' in html
     assert "När kommer kamerorna?" in html
+
+
+def test_my_emails_lists_the_alerts_to_ones_address_and_stops_them(client, site_tree):
+    from django.utils import timezone
+
+    from accounts.tests.factories import UserFactory
+
+    person = UserFactory()
+    own = Subscription.objects.create(email=person.email.upper(), confirmed_at=timezone.now())
+    own.districts.set([site_tree["district"]])
+    other = Subscription.objects.create(email="annan@example.org", confirmed_at=timezone.now())
+    client.force_login(person)
+    html = client.get("/konto/mejl/").content.decode()
+    assert "Fittja" in html and "Stoppa bevakningen" in html
+    assert client.post(f"/konto/mejl/bevakning/{other.pk}/avsluta/").status_code == 404
+    client.post(f"/konto/mejl/bevakning/{own.pk}/avsluta/")
+    assert not Subscription.objects.filter(pk=own.pk).exists()
+    assert Subscription.objects.filter(pk=other.pk).exists()
