@@ -1,10 +1,15 @@
+import json
 from copy import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from .export import personal_data, readable
 from .forms import EmailsForm, ProfileForm
 from .services import user_emails_update, user_profile_update
 
@@ -29,3 +34,26 @@ def emails(request):
         messages.success(request, _("Your choice of emails has been saved."))
         return redirect("my_emails")
     return render(request, "accounts/emails.html", {"form": form})
+
+
+@never_cache
+@login_required
+def my_data(request):
+    """Everything stored about the account, readable, with the same as a JSON download."""
+    sections = readable(personal_data(request.user))
+    return render(request, "accounts/my_data.html", {"sections": sections})
+
+
+@never_cache
+@login_required
+def my_data_json(request):
+    data = {
+        "exported": timezone.now().isoformat(),
+        **{section["key"]: section["rows"] for section in personal_data(request.user)},
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="torget-mina-uppgifter-{stamp}.json"'
+    return response

@@ -110,7 +110,14 @@ def test_axe_finds_no_violations_on_forms_showing_errors_or_on_the_profile(page,
     page.get_by_label("Visningsnamn").fill("Amina")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_contain_text("Din profil har sparats.")
-    links = ("Mina mejl", "E-postadresser", "Lösenord", "Tvåstegsverifiering", "Där du är inloggad")
+    links = (
+        "Mina mejl",
+        "Mina uppgifter",
+        "E-postadresser",
+        "Lösenord",
+        "Tvåstegsverifiering",
+        "Där du är inloggad",
+    )
     for link in links:
         page.get_by_role("navigation", name="Konto").get_by_role("link", name=link).click()
         assert_accessible(page)
