@@ -6,26 +6,13 @@ from forums.forms import TEXT_HELP
 from home.forms import honeypot_field
 from home.models import DistrictPage
 from proposals.models import Proposal
+from updates.forms import DistrictCategoryFilter
 from updates.models import MeasureCategory
 
 
-class FilterForm(forms.Form):
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        required=False,
-        queryset=DistrictPage.objects.none(),
-        empty_label=_("All districts"),
-        to_field_name="slug",
-    )
+class FilterForm(DistrictCategoryFilter):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *Proposal.Status.choices]
-    )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        required=False,
-        queryset=MeasureCategory.objects.none(),
-        empty_label=_("All categories"),
-        to_field_name="slug",
     )
     sort = forms.ChoiceField(
         label=_("Order"),
@@ -33,10 +20,7 @@ class FilterForm(forms.Form):
         choices=[("", _("Most support first")), ("newest", _("Newest first"))],
     )
 
-    def __init__(self, *args, locale, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = DistrictPage.objects.listed(locale)
-        self.fields["category"].queryset = MeasureCategory.objects.filter(locale=locale)
+    field_order = ["district", "status", "category", "sort"]
 
 
 class ProposalForm(forms.Form):

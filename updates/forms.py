@@ -6,7 +6,10 @@ from home.models import DistrictPage
 from updates.models import MeasureCategory, UpdatePage
 
 
-class FilterForm(forms.Form):
+class DistrictCategoryFilter(forms.Form):
+    """A list's district and measure-category filters, by slug, in the reader's language; the
+    safety work and the proposals lists share them."""
+
     district = forms.ModelChoiceField(
         label=_("District"),
         required=False,
@@ -21,15 +24,18 @@ class FilterForm(forms.Form):
         empty_label=_("All categories"),
         to_field_name="slug",
     )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *UpdatePage.Status.choices]
-    )
-    tag = forms.SlugField(label=_("Tag"), required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = DistrictPage.objects.listed(locale)
         self.fields["category"].queryset = MeasureCategory.objects.filter(locale=locale)
+
+
+class FilterForm(DistrictCategoryFilter):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *UpdatePage.Status.choices]
+    )
+    tag = forms.SlugField(label=_("Tag"), required=False, widget=forms.HiddenInput)
 
 
 class SubscribeForm(forms.Form):
