@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
@@ -16,3 +17,28 @@ class EmailsForm(forms.ModelForm):
         model = User
         fields = ["reminder_emails", "reply_emails", "proposal_emails"]
         widgets = {"reply_emails": forms.RadioSelect}
+
+
+class AccountDeleteForm(forms.Form):
+    """What happens to the person's posts, and a last confirmation."""
+
+    KEEP, REMOVE = "keep", "remove"
+    posts = forms.ChoiceField(
+        label=_("What should happen to your posts and questions?"),
+        choices=[
+            (KEEP, _("Keep them, signed “Former member”, so that conversations stay readable")),
+            (REMOVE, _("Remove them too")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what should happen to your posts.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account is deleted for good and cannot be restored."),
+        error_messages={
+            "required": _("Tick the box to confirm that you want to delete the account.")
+        },
+    )
+
+    @property
+    def remove_posts(self) -> bool:
+        return self.cleaned_data["posts"] == self.REMOVE

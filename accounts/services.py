@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -149,3 +150,143 @@ def user_emails_update(
     user.reply_emails = reply_emails
     user.proposal_emails = proposal_emails
     user.save(update_fields=["reminder_emails", "reply_emails", "proposal_emails"])
+
+
+class AccountError(Exception):
+    def __init__(self, code: str, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _posts_remove(user) -> int:
+    """The person's posts become "removed by the author" lines with no text left; a thread
+    nobody else wrote in goes as a whole (with a proposal it carried)."""
+    from forums.models import Post, PostRevision, Thread
+    from forums.services import thread_counts_refresh
+
+    alone = Thread.objects.filter(author=user).exclude(posts__in=Post.objects.exclude(author=user))
+    threads_deleted = alone.count()
+    alone.delete()
+    posts = Post.objects.filter(author=user)
+    PostRevision.objects.filter(post__in=posts).delete()
+    threads = list(Thread.objects.filter(posts__in=posts).distinct())
+    posts.update(status=Post.Status.REMOVED, removed_by=Post.RemovedBy.AUTHOR, source="", html="")
+    for thread in threads:
+        thread_counts_refresh(thread)
+    return threads_deleted
+
+
+@transaction.atomic
+def account_delete(*, user, remove_posts: bool, at=None) -> dict[str, int]:
+    """Delete an account and the personal data that hangs on it, without breaking what others
+    see: places at future meetings are freed (the waiting list moves up), counts of supports
+    and thanks go down, votes stay in the results without the person, posts stay signed
+    "Former member" unless `remove_posts`. Staff accounts are removed by an administrator."""
+    from allauth.account.models import EmailAddress
+    from allauth.usersessions.models import UserSession
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from events.models import Question, QuestionSupport, Registration
+    from events.services import registration_cancel, registrations_forget
+    from forums.models import Reaction
+    from home.models import OutgoingEmail
+    from home.services import counted_marks_remove
+    from polls.models import Vote
+    from proposals.models import Support
+    from updates.models import Subscription
+
+    if user.is_staff or user.is_superuser:
+        raise AccountError(
+            "staff", _("Staff accounts are removed by an administrator, not from this page.")
+        )
+    at = at or timezone.now()
+    # Only confirmed addresses are the person's: anyone can type another's address unconfirmed.
+    addresses = list(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
+    # Nothing waiting in the outbox reaches the person after this (receipts below do).
+    OutgoingEmail.objects.filter(to__in=addresses, status=OutgoingEmail.Status.QUEUED).delete()
+
+    cancelled = 0
+    for registration in Registration.objects.filter(user=user).upcoming(at):
+        registration_cancel(registration=registration, at=at)
+        cancelled += 1
+    registrations_forget(registrations=Registration.objects.filter(user=user), at=at)
+
+    counted_marks_remove(mark=Support, target="proposal", counter="support_count", user=user)
+    counted_marks_remove(mark=Reaction, target="post", counter="thanks_count", user=user)
+    counted_marks_remove(
+        mark=QuestionSupport, target="question", counter="support_count", user=user
+    )
+    Vote.objects.filter(user=user).update(user=None)
+
+    threads_deleted = 0
+    if remove_posts:
+        threads_deleted = _posts_remove(user)
+        Question.objects.filter(author=user).update(status=Question.Status.REMOVED, text="")
+    Subscription.objects.filter(email__in=addresses).delete()
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    _goodbye(user, user.email, cancelled=cancelled, removed_posts=remove_posts)
+    user.delete()
+    content_changed()
+    transaction.on_commit(content_changed)
+    return {"registrations_cancelled": cancelled, "threads_deleted": threads_deleted}
+
+
+def _goodbye(user, address: str, **context) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from home.models import SiteSettings
+    from home.services import email_queue
+
+    site = SiteSettings.objects.first()
+    with translation.override(user.preferred_language):
+        context = {**context, "contact_email": site.contact_email if site else ""}
+        email_queue(
+            to=address,
+            subject=render_to_string("accounts/email/deleted_subject.txt", context),
+            body=render_to_string("accounts/email/deleted.txt", context),
+        )
+
+
+def unconfirmed_accounts_purge(*, before, at=None) -> int:
+    """Accounts made before `before` whose address was never confirmed, and that never signed
+    in, hold an address for nothing (home.retention). Staff accounts are left alone."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+
+    confirmed = EmailAddress.objects.filter(verified=True).values("user_id")
+    _total, by_model = (
+        User.objects.filter(
+            date_joined__lt=before, last_login__isnull=True, is_staff=False, is_superuser=False
+        )
+        .exclude(pk__in=confirmed)
+        .delete()
+    )
+    return by_model.get(User._meta.label, 0)
+
+
+DATABASE_SESSIONS = (
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+)
+
+
+def sessions_purge(*, before=None, at) -> int:
+    """Sessions that ended (signed out, or past SESSION_COOKIE_AGE) and the record of where they
+    were signed in (home.retention)."""
+    from allauth.usersessions.models import UserSession
+    from django.contrib.sessions.models import Session
+
+    if settings.SESSION_ENGINE not in DATABASE_SESSIONS:
+        return 0  # sessions live elsewhere; the rows cannot be matched with them
+    Session.objects.filter(expire_date__lt=at).delete()
+    _total, by_model = UserSession.objects.exclude(
+        session_key__in=Session.objects.values("session_key")
+    ).delete()
+    return by_model.get(UserSession._meta.label, 0)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("mejl/", views.emails, name="my_emails"),
     path("mina-uppgifter/", views.my_data, name="my_data"),
     path("mina-uppgifter.json", views.my_data_json, name="my_data_json"),
+    path("radera/", views.delete, name="account_delete"),
 ]

@@ -1,7 +1,9 @@
 import json
 from copy import copy
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .export import personal_data, readable
-from .forms import EmailsForm, ProfileForm
-from .services import user_emails_update, user_profile_update
+from .forms import AccountDeleteForm, EmailsForm, ProfileForm
+from .selectors import deletion_summary
+from .services import AccountError, account_delete, user_emails_update, user_profile_update
 
 
 @login_required
@@ -57,3 +60,27 @@ def my_data_json(request):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="torget-mina-uppgifter-{stamp}.json"'
     return response
+
+
+@never_cache
+@login_required
+@reauthentication_required
+def delete(request):
+    """Delete the account, after signing in again and choosing what happens to the posts."""
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_delete(user=request.user, remove_posts=form.remove_posts)
+        except AccountError as error:
+            form.add_error(None, error.message)
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your account has been deleted. Thank you for taking part.")
+            )
+            return redirect("/")
+    return render(
+        request,
+        "accounts/delete.html",
+        {"form": form, "summary": deletion_summary(request.user)},
+    )

@@ -364,30 +364,33 @@ def reminders_send(*, at=None) -> int:
     return sent
 
 
-def registrations_purge(*, at=None) -> dict[str, int]:
-    """Remove names, emails and needs once a meeting is long over, and from guests who never
-    confirmed; the registrations stay as counts."""
-    at = at or timezone.now()
-    ended_before = at - timedelta(days=settings.TORGET_REGISTRATION_RETENTION_DAYS)
-    keys = EventPage.objects.filter(end__lt=ended_before).values_list("translation_key")
-    blank = {
-        "name": "",
-        "email": "",
-        "user": None,
-        "accessibility_needs": "",
-        "interpretation_language": "",
-        "purged_at": at,
-    }
-    lapsed = Registration.objects.lapsed(at - timedelta(days=1)).update(
-        status=Registration.Status.EXPIRED
+def registrations_forget(*, registrations, at) -> int:
+    """Blank who registered and what they need; the rows stay, so the counts do."""
+    return registrations.filter(purged_at__isnull=True).update(
+        name="",
+        email="",
+        user=None,
+        accessibility_needs="",
+        interpretation_language="",
+        purged_at=at,
     )
-    unconfirmed = Registration.objects.filter(
-        status=Registration.Status.EXPIRED, purged_at__isnull=True
-    ).update(**blank)
-    ended = Registration.objects.filter(
-        meeting__translation_key__in=keys, purged_at__isnull=True
-    ).update(**blank)
-    return {"ended_meetings": ended, "never_confirmed": unconfirmed, "lapsed": lapsed}
+
+
+def registrations_purge_ended(*, before, at) -> int:
+    """Names, emails and needs go from registrations for meetings that ended before `before`;
+    the registrations stay as counts (home.retention holds the period)."""
+    keys = EventPage.objects.filter(end__lt=before).values_list("translation_key")
+    return registrations_forget(
+        registrations=Registration.objects.filter(meeting__translation_key__in=keys), at=at
+    )
+
+
+def registrations_purge_unconfirmed(*, before, at) -> int:
+    """Guests whose confirmation link lapsed before `before` lose their details."""
+    Registration.objects.lapsed(before).update(status=Registration.Status.EXPIRED)
+    return registrations_forget(
+        registrations=Registration.objects.filter(status=Registration.Status.EXPIRED), at=at
+    )
 
 
 # Questions

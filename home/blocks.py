@@ -46,6 +46,25 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
 
 
+class RetentionBlock(blocks.StaticBlock):
+    """For the privacy page: every kind of personal data, why, how long and who sees it, read
+    from home.retention, so the page says what `purge_personal_data` does."""
+
+    def get_context(self, value, parent_context=None):
+        from home.retention import RULES
+
+        return {**super().get_context(value, parent_context), "rules": RULES}
+
+    class Meta:
+        icon = "time"
+        label = _("What we keep and for how long")
+        admin_text = _(
+            "Lists every kind of personal data the site keeps, why, for how long and who sees "
+            "it, from the same settings the daily clean-up uses. Nothing to fill in."
+        )
+        template = "blocks/retention_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The one body block for every page type; nothing in it loads from another host."""
 
@@ -58,3 +77,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock(label=_("Call to action"))
+
+
+class StandardStreamBlock(BaseStreamBlock):
+    """Standard pages (privacy, about) may also list the retention rules."""
+
+    retention = RetentionBlock()

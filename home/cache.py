@@ -77,9 +77,21 @@ def _version_file(kind: str) -> str:
     return path if kind == CONTENT or not path else f"{path}-{kind}"
 
 
+def _periods() -> str:
+    """The retention periods, which the privacy page shows: a worker started with other values
+    must not serve what was cached under the old ones (Redis outlives a restart)."""
+    from home.retention import RULES
+
+    return ".".join(str(rule.days) for rule in RULES if rule.setting)
+
+
 def version(kind: str = CONTENT) -> str:
     """The current version of public content, or of the site's structure (pages, sites,
     locales, settings), which changes less often and keys what only it can change."""
+    return f"{_stored_version(kind)}:{_periods()}"
+
+
+def _stored_version(kind: str) -> str:
     path = _version_file(kind)
     if not path:
         return page_cache().get(f"{VERSION_KEY}:{kind}") or "0"

@@ -8,11 +8,13 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from home.models import (
+    AccessibilityStatementPage,
     DisruptionNotice,
     DistrictContact,
     DistrictIndexPage,
     DistrictPage,
     HomePage,
+    KnownProblem,
     SiteSettings,
     StandardPage,
 )
@@ -187,22 +189,20 @@ STANDARD_PAGES = [
             "proposals from several accounts of one person does not count.",
         ),
         "setting": "privacy_page",
-    },
-    {
-        "slug": "tillganglighet",
-        "sv": (
-            "Tillgänglighetsredogörelse",
-            "Webbplatsen ska gå att använda för alla, med "
-            "tangentbord, skärmläsare och på mobilen. Hittar du "
-            "något som inte fungerar vill vi veta det.",
-        ),
-        "en": (
-            "Accessibility statement",
-            "The site should work for everyone, with a keyboard, "
-            "a screen reader and on a phone. If you find "
-            "something that does not work, please tell us.",
-        ),
-        "setting": "accessibility_page",
+        # After the introduction: the retention rules (generated), then the person's rights.
+        "more": {
+            "sv": "Personuppgiftsansvarig är kommunen. Du har rätt att få veta vad vi sparar om "
+            "dig, att få fel rättade och att få uppgifterna raderade. Under Mitt konto laddar "
+            "du ner allt vi sparar om dig, väljer vilka mejl du får och raderar kontot. Har du "
+            "frågor, eller vill klaga på hur vi hanterar dina uppgifter, skriv till "
+            "torget@example.org. Du kan också vända dig till Integritetsskyddsmyndigheten (IMY).",
+            "en": "The municipality is the data controller. You have the right to know what we "
+            "keep about you, to have mistakes corrected and to have your data deleted. Under My "
+            "account you download everything we keep about you, choose your emails and delete "
+            "the account. If you have questions, or want to complain about how we handle your "
+            "data, write to torget@example.org. You can also turn to the Swedish Authority for "
+            "Privacy Protection (IMY).",
+        },
     },
     {
         "slug": "riktlinjer",
@@ -251,8 +251,15 @@ NOTICE = {
 }
 
 
-def _paragraph(text):
-    return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"}])
+def _paragraph(text, after_retention=None):
+    """A body of one paragraph; with `after_retention`, the retention rules and a second one."""
+    blocks = [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+    if after_retention:
+        blocks += [
+            {"type": "retention", "value": None},
+            {"type": "paragraph", "value": f"<p>{after_retention}</p>"},
+        ]
+    return json.dumps(blocks)
 
 
 def _publish(page, title, intro, **fields):
@@ -277,6 +284,80 @@ def _child(parent, model, slug, **fields):
     if existing:
         return existing
     return parent.add_child(instance=model(slug=slug, **fields))
+
+
+ACCESSIBILITY = {
+    "sv": (
+        "Tillgänglighetsredogörelse",
+        "Webbplatsen ska gå att använda för alla, med tangentbord, skärmläsare och på mobilen.",
+        [
+            (
+                "Länkar i inlägg som invånare och föreningar skriver i forumet kan ha otydliga "
+                "länktexter, till exempel ”klicka här”. Moderatorerna rättar dem när de ser dem.",
+                "2.4.4 Länkarnas syfte (i sammanhanget)",
+            ),
+            (
+                "Kartlänken på mötessidorna öppnar OpenStreetMap, som inte går att använda fullt "
+                "ut med skärmläsare. Adressen och vägbeskrivningen står alltid i text på sidan.",
+                "",
+            ),
+        ],
+        "<p>Webbplatsen granskas automatiskt med verktyget axe-core: varje sida som ändras "
+        "testas vid varje ändring, i mobil- och datorstorlek. En manuell granskning med "
+        "skärmläsare och förstoring återstår.</p>",
+    ),
+    "en": (
+        "Accessibility statement",
+        "The site should work for everyone, with a keyboard, a screen reader and on a phone.",
+        [
+            (
+                "Links in posts that residents and associations write in the forum may have "
+                "unclear link texts, such as “click here”. Moderators correct them when they see "
+                "them.",
+                "2.4.4 Link Purpose (In Context)",
+            ),
+            (
+                "The map link on meeting pages opens OpenStreetMap, which cannot be fully used "
+                "with a screen reader. The address and directions are always written on the page.",
+                "",
+            ),
+        ],
+        "<p>The website is checked automatically with the axe-core tool: every page that "
+        "changes is tested at every change, at phone and desktop sizes. A manual review with a "
+        "screen reader and zoom remains to be done.</p>",
+    ),
+}
+
+
+def _accessibility_statement(home, english, now):
+    # Demo databases from before the statement had its own page type held a standard page here.
+    old = StandardPage.objects.child_of(home).filter(slug="tillganglighet").first()
+    if old is not None:
+        for page in Page.objects.filter(translation_key=old.translation_key):
+            page.delete()
+    page = _child(
+        home,
+        AccessibilityStatementPage,
+        "tillganglighet",
+        title=ACCESSIBILITY["sv"][0],
+        contact_email="torget@example.org",
+        assessed_on=now.date(),
+    )
+    for target, lang in ((page, "sv"), (_translated(page, english), "en")):
+        title, intro, problems, assessment = ACCESSIBILITY[lang]
+        target.known_problems = [
+            KnownProblem(description=text, criterion=criterion) for text, criterion in problems
+        ]
+        _publish(
+            target,
+            title,
+            intro,
+            contact_email="torget@example.org",
+            contact_phone="08-530 610 00",
+            assessed_on=now.date(),
+            assessment=assessment,
+        )
+    return page
 
 
 def seed(now=None) -> None:
@@ -321,10 +402,14 @@ def seed(now=None) -> None:
     settings.contact_email = "torget@example.org"
     for item in STANDARD_PAGES:
         page = _child(home, StandardPage, item["slug"], title=item["sv"][0])
-        _publish(page, *item["sv"], body=_paragraph(item["sv"][1]))
-        _publish(_translated(page, english), *item["en"], body=_paragraph(item["en"][1]))
+        more = item.get("more", {})
+        _publish(page, *item["sv"], body=_paragraph(item["sv"][1], more.get("sv")))
+        _publish(
+            _translated(page, english), *item["en"], body=_paragraph(item["en"][1], more.get("en"))
+        )
         if item["setting"]:
             setattr(settings, item["setting"], page)
+    settings.accessibility_page = _accessibility_statement(home, english, now)
     settings.save()
 
     for locale, lang in ((swedish, "sv"), (english, "en")):

@@ -103,10 +103,10 @@ def emails_deliver_due(*, at=None) -> tuple[int, int]:
     return sent, waiting
 
 
-def emails_purge(*, before) -> int:
-    """Delete sent emails created before `before`; they hold addresses and names."""
+def emails_purge(*, before, at=None) -> int:
+    """Delete emails sent (or given up) before `before`; they hold addresses and names."""
     deleted, _ = OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.SENT, created_at__lt=before
+        status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED], created_at__lt=before
     ).delete()
     return deleted
 
@@ -127,3 +127,15 @@ def counted_toggle(*, mark, target, counter: str, **key) -> bool:
             return True
         type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
         return True
+
+
+def counted_marks_remove(*, mark, target: str, counter: str, **key) -> int:
+    """Take back all of one person's marks of a kind (when their account goes) and lower each
+    marked target's counter by one, as `counted_toggle` would have."""
+    with transaction.atomic():
+        marks = mark.objects.filter(**key)
+        target_model = mark._meta.get_field(target).related_model
+        targets = list(marks.values_list(f"{target}_id", flat=True))
+        target_model.objects.filter(pk__in=targets).update(**{counter: F(counter) - 1})
+        marks.delete()
+    return len(targets)

@@ -114,8 +114,10 @@ class PollOption(Orderable):
 class Vote(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
     option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="votes")
+    # Empty once the person's account is deleted, or some time after the poll closed
+    # (see home.retention): the vote stays in the results.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="poll_votes"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="poll_votes"
     )
     district = models.ForeignKey(
         "home.DistrictPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

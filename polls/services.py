@@ -39,3 +39,9 @@ def vote_cast(*, poll: Poll, user, option: PollOption, district=None, at=None) -
             )
     except IntegrityError:
         raise PollError("voted", _("You have already voted in this poll.")) from None
+
+
+def votes_unlink(*, before, at=None) -> int:
+    """Votes in polls that closed before `before` lose the account that gave them; they stay
+    in the results (home.retention)."""
+    return Vote.objects.filter(poll__closes_at__lt=before, user__isnull=False).update(user=None)

@@ -1,8 +1,5 @@
 """Writes for observation reports: receive, review, purge."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -56,19 +53,16 @@ def observation_update(*, observation: Observation, actor, status: str = "", not
     return event
 
 
-def observations_purge(*, at=None) -> dict[str, int]:
-    """Contact details go after TORGET_OBSERVATION_CONTACT_DAYS, whole reports after
-    TORGET_OBSERVATION_RETENTION_DAYS."""
-    at = at or timezone.now()
-    deleted, _rows = Observation.objects.filter(
-        created_at__lt=at - timedelta(days=settings.TORGET_OBSERVATION_RETENTION_DAYS)
-    ).delete()
-    contacts = (
-        Observation.objects.filter(
-            created_at__lt=at - timedelta(days=settings.TORGET_OBSERVATION_CONTACT_DAYS),
-            contact_removed_at__isnull=True,
-        )
+def observations_purge(*, before, at=None) -> int:
+    """Reports made before `before` are deleted with their history (home.retention)."""
+    _total, by_model = Observation.objects.filter(created_at__lt=before).delete()
+    return by_model.get(Observation._meta.label, 0)
+
+
+def observation_contacts_purge(*, before, at) -> int:
+    """Reports made before `before` lose the name, email and phone given with them."""
+    return (
+        Observation.objects.filter(created_at__lt=before, contact_removed_at__isnull=True)
         .exclude(contact_name="", contact_email="", contact_phone="")
         .update(contact_name="", contact_email="", contact_phone="", contact_removed_at=at)
     )
-    return {"observations_deleted": deleted, "observation_contacts_removed": contacts}

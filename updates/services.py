@@ -1,7 +1,5 @@
 """Alerts about the safety work: subscriptions with double opt-in, and one email per change."""
 
-from datetime import timedelta
-
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -56,13 +54,12 @@ def subscription_end(*, subscription: Subscription) -> None:
     subscription.delete()
 
 
-def subscriptions_purge(*, at=None) -> int:
-    """Requests nobody confirmed within a week hold an address for nothing."""
-    at = at or timezone.now()
-    deleted, _rows = Subscription.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=at - timedelta(days=7)
+def subscriptions_purge(*, before, at=None) -> int:
+    """Requests nobody confirmed before `before` hold an address for nothing (home.retention)."""
+    _total, by_model = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=before
     ).delete()
-    return deleted
+    return by_model.get(Subscription._meta.label, 0)
 
 
 def _change(page: UpdatePage) -> str:

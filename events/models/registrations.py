@@ -55,6 +55,13 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Registration.ACTIVE)
 
+    def upcoming(self, at=None):
+        """Active ones for meetings that have not ended."""
+        from events.models.pages import EventPage
+
+        ongoing = EventPage.objects.filter(end__gt=at or timezone.now()).values("translation_key")
+        return self.active().filter(meeting__translation_key__in=ongoing)
+
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from events import services
 from events.models import EventPage, Registration
 from events.tests.test_registration import confirmed_guest, fill, register_guest
+from home import retention
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_recent_meetings_keep_their_registrations(meeting_page):
         start=timezone.now() - timedelta(days=10),
         end=timezone.now() - timedelta(days=10) + timedelta(hours=2),
     )
-    services.registrations_purge()
+    retention.apply()
     assert set(page.meeting.registrations.values_list("email", flat=True)) == {
         "guest0@example.org",
         "guest1@example.org",
@@ -114,7 +115,7 @@ def test_recent_meetings_keep_their_registrations(meeting_page):
 def test_guests_who_never_confirmed_lose_their_details(meeting_page):
     registration = register_guest(meeting_page)
     later = registration.expires_at + timedelta(days=2)
-    services.registrations_purge(at=later)
+    retention.apply(at=later)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.EXPIRED
     assert (registration.name, registration.email) == ("", "")

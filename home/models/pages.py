@@ -9,10 +9,14 @@ from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestric
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, StandardStreamBlock
 from home.cache import public, restricted_paths, site_root_paths, structure_part
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def tel_uri(phone: str) -> str:
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 class ServedPageMixin:
@@ -53,6 +57,7 @@ class HomePage(ContentPage):
         "forums.ForumPage",
         "updates.UpdateIndexPage",
         "home.StandardPage",
+        "home.AccessibilityStatementPage",
     ]
 
     class Meta:
@@ -175,14 +180,96 @@ class DistrictContact(Orderable):
 
     @property
     def phone_uri(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_uri(self.phone)
 
 
 class StandardPage(ContentPage):
     """About, privacy policy, accessibility statement, community guidelines and the like."""
 
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("body"))
+
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.AccessibilityStatementPage"]
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class AccessibilityStatementPage(ContentPage):
+    """The accessibility statement, in the structure required of Swedish public bodies (the
+    law on accessibility of digital public services, DIGG's model statement): how compliant
+    the site is, what does not work, how to get content another way and report a problem, the
+    supervisory authority, and how the site was tested. Editors keep the known problems
+    current; the required wording is in the template, in every language."""
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("Fully compliant")
+        PARTIAL = "partial", _("Partially compliant")
+        NONE = "none", _("Not compliant")
+
+    conformance = models.CharField(
+        _("compliance with WCAG 2.1 level AA"),
+        max_length=10,
+        choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+    )
+    contact_email = models.EmailField(
+        _("email for accessibility problems"),
+        help_text=_("Where people ask for content in another form and report problems."),
+    )
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    response_days = models.PositiveSmallIntegerField(
+        _("we answer within (working days)"), default=5
+    )
+    assessed_on = models.DateField(_("last assessed on"))
+    assessment = RichTextField(
+        _("how the site was tested"), blank=True, features=INTRO_FEATURES + ["ul"]
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("conformance"),
+        InlinePanel(
+            "known_problems",
+            label=_("Known problems"),
+            help_text=_("Remove a problem when it is fixed; add new ones as soon as you know."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("response_days")],
+            heading=_("Reporting a problem"),
+        ),
+        FieldPanel("assessed_on"),
+        FieldPanel("assessment"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.contact_phone)
+
+
+class KnownProblem(Orderable):
+    page = ParentalKey(
+        AccessibilityStatementPage, on_delete=models.CASCADE, related_name="known_problems"
+    )
+    description = models.TextField(_("what does not work"))
+    criterion = models.CharField(
+        _("WCAG success criterion"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example “1.4.3 Contrast (minimum)”."),
+    )
+    fix_by = models.DateField(_("planned fix"), null=True, blank=True)
+
+    panels = [FieldPanel("description"), FieldPanel("criterion"), FieldPanel("fix_by")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("known problem")

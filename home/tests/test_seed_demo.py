@@ -5,7 +5,7 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventPage
-from home.models import DisruptionNotice, DistrictPage, StandardPage
+from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,8 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
         districts = DistrictPage.objects.live().filter(locale=locale)
         assert set(districts.values_list("title", flat=True)) == DISTRICTS
         assert all(district.contacts.count() == 1 for district in districts)
-        assert StandardPage.objects.live().filter(locale=locale).count() == 4
+        assert StandardPage.objects.live().filter(locale=locale).count() == 3
+        assert AccessibilityStatementPage.objects.live().filter(locale=locale).count() == 1
         assert DisruptionNotice.objects.active().filter(locale=locale).count() == 1
     assert User.objects.count() == 8
     assert User.objects.get(email="arrangor@example.org").has_perm("events.view_registration")
@@ -35,6 +36,12 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
     assert User.objects.get(email="redaktor@example.org").groups.filter(name="Redaktörer")
     assert "Eldningsförbud" in client.get("/stadsdelar/alby/").content.decode()
     assert "A fire ban applies" in client.get("/en/stadsdelar/alby/").content.decode()
+    privacy = client.get("/integritet/").content.decode()
+    assert "Vad vi sparar, varför, hur länge och vem som ser det" in privacy
+    assert "Tills 30 dagar efter mötet" in privacy
+    statement = client.get("/tillganglighet/").content.decode()
+    assert "Tillsynsmyndighet" in statement and "Kartlänken på mötessidorna" in statement
+    assert 'href="/tillganglighet/"' in client.get("/").content.decode()  # the footer
 
 
 @override_settings(DEBUG=True)

@@ -243,8 +243,6 @@ TORGET_REPORTS_PER_DAY = int(env("TORGET_REPORTS_PER_DAY", "20"))
 
 # Observation reports (lägesbild)
 TORGET_OBSERVATIONS_PER_HOUR = int(env("TORGET_OBSERVATIONS_PER_HOUR", "10"))  # per IP address
-TORGET_OBSERVATION_CONTACT_DAYS = int(env("TORGET_OBSERVATION_CONTACT_DAYS", "90"))
-TORGET_OBSERVATION_RETENTION_DAYS = int(env("TORGET_OBSERVATION_RETENTION_DAYS", "365"))
 
 # Proposals: how many a person may support in a calendar month, so support stays meaningful.
 TORGET_PROPOSAL_SUPPORTS_PER_MONTH = int(env("TORGET_PROPOSAL_SUPPORTS_PER_MONTH", "10"))
@@ -258,9 +256,20 @@ TORGET_FORUM_NEW_ACCOUNT_DAYS = 7  # an account this young is "new" for the limi
 TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY = int(env("TORGET_FORUM_NEW_ACCOUNT_THREADS_PER_DAY", "5"))
 TORGET_UNCONFIRMED_HOURS = 24  # a guest's registration lapses unless confirmed within this
 TORGET_REMINDER_HOURS = 24  # the reminder goes out this long before the start
-# Names, emails and needs are removed this many days after a meeting ends; counts stay.
+
+# Retention: how many days each kind of personal data is kept. home/retention.py holds the
+# rules, `purge_personal_data` applies them daily and the privacy page shows them.
+# Registrations lose names, emails and needs this long after the meeting ends; counts stay.
 TORGET_REGISTRATION_RETENTION_DAYS = int(env("TORGET_REGISTRATION_RETENTION_DAYS", "30"))
+# ... and this long after a guest's confirmation link lapsed unused.
+TORGET_UNCONFIRMED_REGISTRATION_DAYS = int(env("TORGET_UNCONFIRMED_REGISTRATION_DAYS", "1"))
+TORGET_OBSERVATION_CONTACT_DAYS = int(env("TORGET_OBSERVATION_CONTACT_DAYS", "90"))
+TORGET_OBSERVATION_RETENTION_DAYS = int(env("TORGET_OBSERVATION_RETENTION_DAYS", "365"))
 TORGET_SENT_EMAIL_RETENTION_DAYS = int(env("TORGET_SENT_EMAIL_RETENTION_DAYS", "30"))
+TORGET_UNCONFIRMED_ALERT_DAYS = int(env("TORGET_UNCONFIRMED_ALERT_DAYS", "7"))
+TORGET_UNCONFIRMED_ACCOUNT_DAYS = int(env("TORGET_UNCONFIRMED_ACCOUNT_DAYS", "14"))
+# Poll votes lose the account that gave them this long after the poll closes.
+TORGET_POLL_VOTE_ACCOUNT_DAYS = int(env("TORGET_POLL_VOTE_ACCOUNT_DAYS", "30"))
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,45 +1,14 @@
-from datetime import timedelta
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from events.services import registrations_purge
-from home.services import emails_purge
-from reports.services import observations_purge
-from updates.services import subscriptions_purge
+from home import retention
 
 
 class Command(BaseCommand):
     help = (
-        "Apply every retention rule: registrations lose names, emails and needs "
-        "TORGET_REGISTRATION_RETENTION_DAYS after their meeting (and at once when never "
-        "confirmed); observation reports lose contact details after "
-        "TORGET_OBSERVATION_CONTACT_DAYS and are deleted after TORGET_OBSERVATION_RETENTION_DAYS; "
-        "sent emails are deleted after TORGET_SENT_EMAIL_RETENTION_DAYS; unconfirmed alert "
-        "requests after a week. Counts are kept. "
-        "Safe to run daily."
+        "Apply every retention rule in home/retention.py (each period is a setting, shown on "
+        "the privacy page) and report what each removed. Counts are kept. Safe to run daily."
     )
 
     def handle(self, *args, **options):
-        now = timezone.now()
-        registrations = registrations_purge(at=now)
-        observations = observations_purge(at=now)
-        emails = emails_purge(
-            before=now - timedelta(days=settings.TORGET_SENT_EMAIL_RETENTION_DAYS)
-        )
-        self.stdout.write(
-            "Removed personal data from {ended_meetings} registrations of past meetings and "
-            "{never_confirmed} that were never confirmed; {lapsed} lapsed today.".format(
-                **registrations
-            )
-        )
-        self.stdout.write(
-            "Deleted {observations_deleted} observation reports and removed contact details "
-            "from {observation_contacts_removed}.".format(**observations)
-        )
-        subscriptions = subscriptions_purge(at=now)
-        self.stdout.write(
-            f"Deleted {emails} sent emails and {subscriptions} alert requests "
-            "nobody confirmed within a week."
-        )
+        for rule, count in retention.apply():
+            self.stdout.write(rule.report % {"count": count, "days": rule.days})

@@ -1,0 +1,268 @@
+"""Every rule for how long personal data is kept, in one place.
+
+`purge_personal_data` applies the rules that have a purge; the privacy page (the "retention"
+block) lists all of them. Both read the periods from the same settings, so what the page says is
+what the command does. A feature supplies the mechanism (a `*_purge(before=…, at=…)` service
+that removes what is older than `before`); the period lives only here and in settings.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    data: Promise  # what is kept
+    why: Promise
+    who: Promise  # who sees it
+    # How long: with a setting, an ngettext_lazy(…, "days") text; without, while the account is.
+    period: Promise
+    setting: str = ""  # the setting that holds the period; empty: kept while the account is
+    per_day: int = 1  # the setting's units in a day (seconds for SESSION_COOKIE_AGE)
+    purge: Callable[..., int] | None = None  # (before=, at=) -> how many rows it changed
+    report: str = ""  # what the command prints, with %(count)s and %(days)s
+
+    @property
+    def days(self) -> int | None:
+        return getattr(settings, self.setting) // self.per_day if self.setting else None
+
+    @property
+    def how_long(self) -> str:
+        if self.setting:
+            return self.period % {"days": self.days}
+        return str(self.period)
+
+
+def _registrations_ended(**when):
+    from events.services import registrations_purge_ended
+
+    return registrations_purge_ended(**when)
+
+
+def _registrations_unconfirmed(**when):
+    from events.services import registrations_purge_unconfirmed
+
+    return registrations_purge_unconfirmed(**when)
+
+
+def _observation_contacts(**when):
+    from reports.services import observation_contacts_purge
+
+    return observation_contacts_purge(**when)
+
+
+def _observations(**when):
+    from reports.services import observations_purge
+
+    return observations_purge(**when)
+
+
+def _emails(**when):
+    from home.services import emails_purge
+
+    return emails_purge(**when)
+
+
+def _alerts(**when):
+    from updates.services import subscriptions_purge
+
+    return subscriptions_purge(**when)
+
+
+def _accounts(**when):
+    from accounts.services import unconfirmed_accounts_purge
+
+    return unconfirmed_accounts_purge(**when)
+
+
+def _sessions(**when):
+    from accounts.services import sessions_purge
+
+    return sessions_purge(**when)
+
+
+def _votes(**when):
+    from polls.services import votes_unlink
+
+    return votes_unlink(**when)
+
+
+# Translators: the texts below make up the privacy page's list of what is kept and for how long.
+RULES = [
+    Rule(
+        key="account",
+        data=_("Your account: email address, display name, language and email choices"),
+        why=_("To sign you in, send you what you asked for and show your name by what you write"),
+        who=_("You. Your display name is public; the site's administrators see the rest."),
+        period=_("Until you delete the account"),
+    ),
+    Rule(
+        key="content",
+        data=_(
+            "What you write: forum posts (with earlier versions of edited ones), questions to "
+            "meetings and proposals"
+        ),
+        why=_("It is the conversation, and you chose to publish it"),
+        who=_("Everyone; what moderators hide, only moderators see"),
+        period=_(
+            "Until you remove it or delete the account; then you choose whether it stays, "
+            "signed “Former member”"
+        ),
+    ),
+    Rule(
+        key="marks",
+        data=_(
+            "Your support for proposals and questions, thanks, follows and association memberships"
+        ),
+        why=_("To count support and tell you about what you follow"),
+        who=_("Only the counts are public; associations see their members"),
+        period=_("Until you take it back or delete the account"),
+    ),
+    Rule(
+        key="moderation",
+        data=_("Reports you make about posts, and moderators' decisions about what you wrote"),
+        why=_("To keep the discussion civil and to be able to explain every decision"),
+        who=_("The moderators"),
+        period=_("Until you delete the account; a report then stays without your name"),
+    ),
+    Rule(
+        key="sessions",
+        data=_("Where you are signed in: IP address, browser and time"),
+        why=_("To keep you signed in and let you sign out on other devices"),
+        who=_("You, and the site's administrators"),
+        period=ngettext_lazy(
+            "Until you sign out, at most %(days)s day",
+            "Until you sign out, at most %(days)s days",
+            "days",
+        ),
+        setting="SESSION_COOKIE_AGE",
+        per_day=24 * 60 * 60,
+        purge=_sessions,
+        report="Deleted %(count)s sign-in sessions that ended.",
+    ),
+    Rule(
+        key="unconfirmed_accounts",
+        data=_("Accounts whose email address was never confirmed"),
+        why=_("To let you confirm your address and start using the account"),
+        who=_("The site's administrators"),
+        period=ngettext_lazy(
+            "%(days)s day after signing up, unless confirmed",
+            "%(days)s days after signing up, unless confirmed",
+            "days",
+        ),
+        setting="TORGET_UNCONFIRMED_ACCOUNT_DAYS",
+        purge=_accounts,
+        report="Deleted %(count)s accounts never confirmed within %(days)s days.",
+    ),
+    Rule(
+        key="registrations",
+        data=_("Meeting registrations: name, email, interpretation and accessibility needs"),
+        why=_("To hold your place, send the confirmation and reminder, and arrange interpretation"),
+        who=_("The meeting's organisers and the communications staff"),
+        period=ngettext_lazy(
+            "Until %(days)s day after the meeting; then only the count remains",
+            "Until %(days)s days after the meeting; then only the count remains",
+            "days",
+        ),
+        setting="TORGET_REGISTRATION_RETENTION_DAYS",
+        purge=_registrations_ended,
+        report="Removed names, emails and needs from %(count)s registrations for meetings "
+        "that ended more than %(days)s days ago.",
+    ),
+    Rule(
+        key="unconfirmed_registrations",
+        data=_("Registrations without an account that were never confirmed"),
+        why=_("To let you confirm your place with the link we emailed"),
+        who=_("The meeting's organisers"),
+        period=ngettext_lazy(
+            "%(days)s day after the link stopped working (24 hours after registering, or when "
+            "the meeting starts)",
+            "%(days)s days after the link stopped working (24 hours after registering, or when "
+            "the meeting starts)",
+            "days",
+        ),
+        setting="TORGET_UNCONFIRMED_REGISTRATION_DAYS",
+        purge=_registrations_unconfirmed,
+        report="Removed names, emails and needs from %(count)s registrations never confirmed.",
+    ),
+    Rule(
+        key="poll_votes",
+        data=_("Which account gave a vote in a poll"),
+        why=_("So that each person votes once"),
+        who=_("Nobody: staff see totals per answer and district"),
+        period=ngettext_lazy(
+            "Until %(days)s day after the poll closed; the vote stays in the results",
+            "Until %(days)s days after the poll closed; the vote stays in the results",
+            "days",
+        ),
+        setting="TORGET_POLL_VOTE_ACCOUNT_DAYS",
+        purge=_votes,
+        report="Unlinked %(count)s poll votes from their accounts, %(days)s days after closing.",
+    ),
+    Rule(
+        key="observation_contacts",
+        data=_("Contact details in an observation report: name, email and phone"),
+        why=_("So that a safety coordinator can ask you more, if you want that"),
+        who=_("The safety coordinators"),
+        period=ngettext_lazy(
+            "%(days)s day after the report", "%(days)s days after the report", "days"
+        ),
+        setting="TORGET_OBSERVATION_CONTACT_DAYS",
+        purge=_observation_contacts,
+        report="Removed contact details from %(count)s observation reports older than "
+        "%(days)s days.",
+    ),
+    Rule(
+        key="observations",
+        data=_("Observation reports: what happened, where and when"),
+        why=_(
+            "For the situation picture that the municipality, the police and the housing "
+            "company build together"
+        ),
+        who=_("The safety coordinators; others see only counts per district and week"),
+        period=ngettext_lazy(
+            "%(days)s day after the report", "%(days)s days after the report", "days"
+        ),
+        setting="TORGET_OBSERVATION_RETENTION_DAYS",
+        purge=_observations,
+        report="Deleted %(count)s observation reports older than %(days)s days.",
+    ),
+    Rule(
+        key="alerts",
+        data=_("Requests for district alerts that were never confirmed: the email address"),
+        why=_("To let you confirm the alerts with the link we emailed"),
+        who=_("The site's administrators"),
+        period=ngettext_lazy("%(days)s day", "%(days)s days", "days"),
+        setting="TORGET_UNCONFIRMED_ALERT_DAYS",
+        purge=_alerts,
+        report="Deleted %(count)s alert requests nobody confirmed within %(days)s days.",
+    ),
+    Rule(
+        key="emails",
+        data=_("Emails we sent: address and content"),
+        why=_("To send again what failed, and to tell you what we sent if you ask"),
+        who=_("The site's administrators"),
+        period=ngettext_lazy("%(days)s day after sending", "%(days)s days after sending", "days"),
+        setting="TORGET_SENT_EMAIL_RETENTION_DAYS",
+        purge=_emails,
+        report="Deleted %(count)s emails sent or given up more than %(days)s days ago.",
+    ),
+]
+
+
+def apply(at: datetime | None = None) -> list[tuple[Rule, int]]:
+    """Apply every rule that has a purge; what each removed, in order."""
+    at = at or timezone.now()
+    return [
+        (rule, rule.purge(before=at - timedelta(days=rule.days), at=at))
+        for rule in RULES
+        if rule.purge
+    ]
