@@ -177,62 +177,77 @@ def _posts_remove(user) -> int:
     return threads_deleted
 
 
-@transaction.atomic
-def account_delete(*, user, remove_posts: bool, at=None) -> dict[str, int]:
-    """Delete an account and the personal data that hangs on it, without breaking what others
-    see: places at future meetings are freed (the waiting list moves up), counts of supports
-    and thanks go down, votes stay in the results without the person, posts stay signed
-    "Former member" unless `remove_posts`. Staff accounts are removed by an administrator."""
+def _confirmed_addresses(user) -> list[str]:
+    """Only confirmed addresses are the person's: anyone can type another's address."""
     from allauth.account.models import EmailAddress
+
+    return list(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
+
+
+@transaction.atomic
+def account_release(*, user, at=None) -> int:
+    """Before an account row goes (here or in the admin's Users): free its places at future
+    meetings (the waiting list moves up), blank its registrations, take its supports and
+    thanks out of the counts, keep its poll votes in the results without it, end its sessions
+    and stop its district alerts. Returns how many registrations were cancelled."""
     from allauth.usersessions.models import UserSession
     from django.utils import timezone
-    from django.utils.translation import gettext as _
 
-    from events.models import Question, QuestionSupport, Registration
+    from events.models import QuestionSupport, Registration
     from events.services import registration_cancel, registrations_forget
     from forums.models import Reaction
-    from home.models import OutgoingEmail
     from home.services import counted_marks_remove
     from polls.models import Vote
     from proposals.models import Support
     from updates.models import Subscription
 
-    if user.is_staff or user.is_superuser:
-        raise AccountError(
-            "staff", _("Staff accounts are removed by an administrator, not from this page.")
-        )
     at = at or timezone.now()
-    # Only confirmed addresses are the person's: anyone can type another's address unconfirmed.
-    addresses = list(
-        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    )
-    # Nothing waiting in the outbox reaches the person after this (receipts below do).
-    OutgoingEmail.objects.filter(to__in=addresses, status=OutgoingEmail.Status.QUEUED).delete()
-
     cancelled = 0
     for registration in Registration.objects.filter(user=user).upcoming(at):
         registration_cancel(registration=registration, at=at)
         cancelled += 1
     registrations_forget(registrations=Registration.objects.filter(user=user), at=at)
-
     counted_marks_remove(mark=Support, target="proposal", counter="support_count", user=user)
     counted_marks_remove(mark=Reaction, target="post", counter="thanks_count", user=user)
     counted_marks_remove(
         mark=QuestionSupport, target="question", counter="support_count", user=user
     )
     Vote.objects.filter(user=user).update(user=None)
+    Subscription.objects.filter(email__in=_confirmed_addresses(user)).delete()
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    content_changed()
+    transaction.on_commit(content_changed)
+    return cancelled
 
+
+@transaction.atomic
+def account_delete(*, user, remove_posts: bool, at=None) -> dict[str, int]:
+    """The person deletes their own account: everything `account_release` does, their posts
+    and questions removed too if they choose (otherwise signed "Former member"), and a last
+    email. Staff accounts are removed by an administrator."""
+    from django.utils.translation import gettext as _
+
+    from events.models import Question
+    from home.models import OutgoingEmail
+
+    if user.is_staff or user.is_superuser:
+        raise AccountError(
+            "staff", _("Staff accounts are removed by an administrator, not from this page.")
+        )
+    # Nothing waiting in the outbox reaches the person after this (the receipts below do).
+    OutgoingEmail.objects.filter(
+        to__in=_confirmed_addresses(user), status=OutgoingEmail.Status.QUEUED
+    ).delete()
+    cancelled = account_release(user=user, at=at)
     threads_deleted = 0
     if remove_posts:
         threads_deleted = _posts_remove(user)
         Question.objects.filter(author=user).update(status=Question.Status.REMOVED, text="")
-    Subscription.objects.filter(email__in=addresses).delete()
-    for session in UserSession.objects.filter(user=user):
-        session.end()
     _goodbye(user, user.email, cancelled=cancelled, removed_posts=remove_posts)
     user.delete()
-    content_changed()
-    transaction.on_commit(content_changed)
     return {"registrations_cancelled": cancelled, "threads_deleted": threads_deleted}
 
 

@@ -3,6 +3,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.services import MODERATORS, AccountError, account_delete
@@ -217,3 +218,34 @@ def test_staff_see_whom_to_ask_instead_of_the_form(client, world):
     response = client.post("/konto/radera/", {"posts": "keep", "confirm": "on"})
     assert "Be en administratör" in response.content.decode()
     assert User.objects.filter(pk=editor.pk).exists()
+
+
+def test_an_administrator_deleting_a_person_in_users_keeps_places_and_counts_right(
+    client, meeting_page, world
+):
+    meeting_page.capacity = 1
+    meeting_page.save_revision().publish()
+    person, waiting = UserFactory(), UserFactory()
+    account = {"page": meeting_page, "language": "sv", "source": Registration.Source.ACCOUNT}
+    meeting_services.registration_create(name="A", email=person.email, user=person, **account)
+    theirs = meeting_services.registration_create(
+        name="B", email=waiting.email, user=waiting, **account
+    )
+    proposal = proposal_services.proposal_create(
+        index_page=world[3],
+        author=waiting,
+        district=world[1]["district"],
+        title="Bänkar",
+        text="Fler bänkar.",
+    )
+    proposal_services.support_toggle(proposal=proposal, user=person)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.post(reverse("wagtailusers_users:delete", args=[person.pk]))
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=person.pk).exists()
+    theirs.refresh_from_db()
+    proposal.refresh_from_db()
+    assert theirs.status == Registration.Status.CONFIRMED
+    assert proposal.support_count == 0
