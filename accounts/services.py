@@ -270,7 +270,8 @@ def _goodbye(user, address: str, **context) -> None:
 
 def unconfirmed_accounts_purge(*, before, at=None) -> int:
     """Accounts made before `before` whose address was never confirmed, and that never signed
-    in, hold an address for nothing (home.retention). Staff accounts are left alone."""
+    in, hold an address for nothing (home.retention). Staff accounts, and accounts an
+    administrator put in a group or gave a permission, are left alone."""
     from allauth.account.models import EmailAddress
 
     from accounts.models import User
@@ -280,6 +281,7 @@ def unconfirmed_accounts_purge(*, before, at=None) -> int:
         User.objects.filter(
             date_joined__lt=before, last_login__isnull=True, is_staff=False, is_superuser=False
         )
+        .filter(groups__isnull=True, user_permissions__isnull=True)
         .exclude(pk__in=confirmed)
         .delete()
     )

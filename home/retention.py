@@ -183,10 +183,8 @@ RULES = [
         why=_("To let you confirm your place with the link we emailed"),
         who=_("The meeting's organisers"),
         period=ngettext_lazy(
-            "%(days)s day after the link stopped working (24 hours after registering, or when "
-            "the meeting starts)",
-            "%(days)s days after the link stopped working (24 hours after registering, or when "
-            "the meeting starts)",
+            "%(days)s day after the confirmation link stopped working",
+            "%(days)s days after the confirmation link stopped working",
             "days",
         ),
         setting="TORGET_UNCONFIRMED_REGISTRATION_DAYS",

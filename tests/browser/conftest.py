@@ -48,3 +48,14 @@ def page(browser_context):
     page = browser_context.new_page()
     page.set_default_timeout(10_000)
     return page
+
+
+@pytest.fixture
+def forum(site_tree, settings):
+    """A forum page with the category Fittja, without the pause between posts."""
+    from forums.tests.factories import CategoryFactory, ForumPageFactory
+
+    settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS = 0
+    page = ForumPageFactory(parent=site_tree["home"])
+    CategoryFactory(name="Fittja", slug="fittja", description="Om livet i Fittja.")
+    return page

@@ -13,12 +13,12 @@ from events.models import Registration
 from forums import services as forum_services
 from home.models import AccessibilityStatementPage, KnownProblem
 from home.tests.factories import StandardPageFactory
-from tests.browser.test_forum import forum, log_in  # noqa: F401  (the fixture is used below)
+from tests.browser.test_forum import log_in
 from tests.browser.test_site import assert_accessible
 
 
 @pytest.fixture
-def resident(forum, meeting_page):  # noqa: F811
+def resident(forum, meeting_page):
     from forums.models import Category
 
     person = UserFactory(display_name="Amina")
@@ -44,7 +44,7 @@ def test_a_resident_downloads_their_data_then_deletes_the_account(
     page,
     forum,
     resident,
-    settings,  # noqa: F811
+    settings,
 ):
     person, thread, waiting = resident
     log_in(page, person)

@@ -5,19 +5,9 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from forums import services
 from forums.tests.factories import (
     AssociationFactory,
-    CategoryFactory,
-    ForumPageFactory,
     MembershipFactory,
 )
 from tests.browser.test_site import assert_accessible
-
-
-@pytest.fixture
-def forum(site_tree, settings):
-    settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS = 0
-    page = ForumPageFactory(parent=site_tree["home"])
-    CategoryFactory(name="Fittja", slug="fittja", description="Om livet i Fittja.")
-    return page
 
 
 def log_in(page, person):

@@ -5,7 +5,7 @@ from accounts.services import MODERATORS
 from accounts.tests.factories import UserFactory
 from forums import services as posting
 from forums.models import Category
-from tests.browser.test_forum import forum, log_in  # noqa: F401 - the forum fixture
+from tests.browser.test_forum import log_in
 from tests.browser.test_site import assert_accessible
 
 
