@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -65,22 +65,8 @@ def localize_measures(proposals, locale) -> list:
     return proposals
 
 
-def list_filters(request, index_page) -> dict:
-    """The filters in the URL, checked; an unknown value is a 404, not a silent "all"."""
-    form = FilterForm(request.GET or None, locale=index_page.locale)
-    if form.is_bound and not form.is_valid():
-        raise Http404
-    data = form.cleaned_data if form.is_bound else {}
-    return {
-        "district": data.get("district"),
-        "status": data.get("status", ""),
-        "category": data.get("category"),
-        "sort": data.get("sort", ""),
-    }
-
-
 def proposal_list(request, index_page):
-    filters = list_filters(request, index_page)
+    filters = FilterForm.checked(request.GET, locale=index_page.locale)
     sort = filters.pop("sort")
     proposals = Proposal.objects.visible().filtered(**filters).for_list(sort)
     page_obj = Paginator(proposals, settings.TORGET_PROPOSALS_PER_PAGE).get_page(

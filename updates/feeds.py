@@ -2,8 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from updates.forms import FilterForm
 from updates.models import UpdatePage
-from updates.views import list_filters
 
 
 class UpdatesRssFeed(Feed):
@@ -15,7 +15,7 @@ class UpdatesRssFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return list_filters(request, self.index_page)
+        return FilterForm.checked(request.GET, locale=self.index_page.locale)
 
     def title(self, filters):
         parts = [self.index_page.title]

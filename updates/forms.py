@@ -1,4 +1,5 @@
 from django import forms
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import honeypot_field
@@ -29,6 +30,19 @@ class DistrictCategoryFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = DistrictPage.objects.listed(locale)
         self.fields["category"].queryset = MeasureCategory.objects.filter(locale=locale)
+
+    @classmethod
+    def checked(cls, query, *, locale) -> dict:
+        """The filters in a URL's query, each field present (None or "" when not given); an
+        unknown value is a 404, not a silent "all"."""
+        form = cls(query or None, locale=locale)
+        if form.is_bound and not form.is_valid():
+            raise Http404
+        data = form.cleaned_data if form.is_bound else {}
+        return {
+            name: data.get(name, None if isinstance(field, forms.ModelChoiceField) else "")
+            for name, field in form.fields.items()
+        }
 
 
 class FilterForm(DistrictCategoryFilter):

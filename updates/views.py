@@ -18,22 +18,8 @@ from updates.forms import FilterForm, SubscribeForm
 from updates.models import Subscription, UpdatePage
 
 
-def list_filters(request, index_page) -> dict:
-    """The filters in the URL, checked; an unknown value is a 404, not a silent "all"."""
-    form = FilterForm(request.GET or None, locale=index_page.locale)
-    if form.is_bound and not form.is_valid():
-        raise Http404
-    data = form.cleaned_data if form.is_bound else {}
-    return {
-        "district": data.get("district"),
-        "category": data.get("category"),
-        "status": data.get("status", ""),
-        "tag": data.get("tag", ""),
-    }
-
-
 def update_list(request, index_page, subscribe_form=None):
-    filters = list_filters(request, index_page)
+    filters = FilterForm.checked(request.GET, locale=index_page.locale)
     updates = (
         UpdatePage.objects.listed(index_page.locale_id).child_of(index_page).filtered(**filters)
     )
