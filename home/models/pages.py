@@ -221,7 +221,10 @@ class AccessibilityStatementPage(ContentPage):
     response_days = models.PositiveSmallIntegerField(
         _("we answer within (working days)"), default=5
     )
-    assessed_on = models.DateField(_("last assessed on"))
+    assessed_on = models.DateField(
+        _("last assessed on"),
+        help_text=_("Review the statement, and the site, at least once a year."),
+    )
     assessment = RichTextField(
         _("how the site was tested"), blank=True, features=INTRO_FEATURES + ["ul"]
     )

@@ -78,3 +78,40 @@ def test_the_english_statement_keeps_the_structure(client, statement):
     html = client.get("/en/tillganglighet/").content.decode()
     assert "Supervisory authority" in html and "How we tested the website" in html
     assert "partially compliant with the law" in html
+
+
+def test_an_editor_writes_the_statement_in_the_admin(client, site_tree):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from accounts.services import EDITORS
+    from accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(groups=[EDITORS]))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("home", "accessibilitystatementpage", site_tree["home"].pk)
+    )
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Tillgänglighetsredogörelse",
+            "slug": "tillganglighet",
+            "intro": rich_text(""),
+            "conformance": "partial",
+            "known_problems": inline_formset(
+                [{"description": "Kartlänken.", "criterion": "", "fix_by": ""}]
+            ),
+            "contact_email": "torget@example.org",
+            "contact_phone": "",
+            "response_days": "5",
+            "assessed_on": "2026-11-01",
+            "assessment": rich_text("<p>axe-core.</p>"),
+            "body": nested_form_data({"count": 0}),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = AccessibilityStatementPage.objects.get(slug="tillganglighet")
+    assert page.live and [p.description for p in page.known_problems.all()] == ["Kartlänken."]
+    assert "Kartlänken." in client.get("/tillganglighet/").content.decode()
