@@ -6,13 +6,13 @@ what the command does. A feature supplies the mechanism (a `*_purge(before=…, 
 that removes what is older than `before`); the period lives only here and in settings.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -27,7 +27,8 @@ class Rule:
     period: Promise
     setting: str = ""  # the setting that holds the period; empty: kept while the account is
     per_day: int = 1  # the setting's units in a day (seconds for SESSION_COOKIE_AGE)
-    purge: Callable[..., int] | None = None  # (before=, at=) -> how many rows it changed
+    # The service that applies it, as a dotted path: (before=, at=) -> how many rows changed.
+    purge: str = ""
     report: str = ""  # what the command prints, with %(count)s and %(days)s
 
     @property
@@ -39,60 +40,6 @@ class Rule:
         if self.setting:
             return self.period % {"days": self.days}
         return str(self.period)
-
-
-def _registrations_ended(**when):
-    from events.services import registrations_purge_ended
-
-    return registrations_purge_ended(**when)
-
-
-def _registrations_unconfirmed(**when):
-    from events.services import registrations_purge_unconfirmed
-
-    return registrations_purge_unconfirmed(**when)
-
-
-def _observation_contacts(**when):
-    from reports.services import observation_contacts_purge
-
-    return observation_contacts_purge(**when)
-
-
-def _observations(**when):
-    from reports.services import observations_purge
-
-    return observations_purge(**when)
-
-
-def _emails(**when):
-    from home.services import emails_purge
-
-    return emails_purge(**when)
-
-
-def _alerts(**when):
-    from updates.services import subscriptions_purge
-
-    return subscriptions_purge(**when)
-
-
-def _accounts(**when):
-    from accounts.services import unconfirmed_accounts_purge
-
-    return unconfirmed_accounts_purge(**when)
-
-
-def _sessions(**when):
-    from accounts.services import sessions_purge
-
-    return sessions_purge(**when)
-
-
-def _votes(**when):
-    from polls.services import votes_unlink
-
-    return votes_unlink(**when)
 
 
 # Translators: the texts below make up the privacy page's list of what is kept and for how long.
@@ -145,7 +92,7 @@ RULES = [
         ),
         setting="SESSION_COOKIE_AGE",
         per_day=24 * 60 * 60,
-        purge=_sessions,
+        purge="accounts.services.sessions_purge",
         report="Deleted %(count)s sign-in sessions that ended.",
     ),
     Rule(
@@ -159,7 +106,7 @@ RULES = [
             "days",
         ),
         setting="TORGET_UNCONFIRMED_ACCOUNT_DAYS",
-        purge=_accounts,
+        purge="accounts.services.unconfirmed_accounts_purge",
         report="Deleted %(count)s accounts never confirmed within %(days)s days.",
     ),
     Rule(
@@ -173,7 +120,7 @@ RULES = [
             "days",
         ),
         setting="TORGET_REGISTRATION_RETENTION_DAYS",
-        purge=_registrations_ended,
+        purge="events.services.registrations_purge_ended",
         report="Removed names, emails and needs from %(count)s registrations for meetings "
         "that ended more than %(days)s days ago.",
     ),
@@ -188,7 +135,7 @@ RULES = [
             "days",
         ),
         setting="TORGET_UNCONFIRMED_REGISTRATION_DAYS",
-        purge=_registrations_unconfirmed,
+        purge="events.services.registrations_purge_unconfirmed",
         report="Removed names, emails and needs from %(count)s registrations never confirmed.",
     ),
     Rule(
@@ -202,7 +149,7 @@ RULES = [
             "days",
         ),
         setting="TORGET_POLL_VOTE_ACCOUNT_DAYS",
-        purge=_votes,
+        purge="polls.services.votes_unlink",
         report="Unlinked %(count)s poll votes from their accounts, %(days)s days after closing.",
     ),
     Rule(
@@ -214,7 +161,7 @@ RULES = [
             "%(days)s day after the report", "%(days)s days after the report", "days"
         ),
         setting="TORGET_OBSERVATION_CONTACT_DAYS",
-        purge=_observation_contacts,
+        purge="reports.services.observation_contacts_purge",
         report="Removed contact details from %(count)s observation reports older than "
         "%(days)s days.",
     ),
@@ -230,7 +177,7 @@ RULES = [
             "%(days)s day after the report", "%(days)s days after the report", "days"
         ),
         setting="TORGET_OBSERVATION_RETENTION_DAYS",
-        purge=_observations,
+        purge="reports.services.observations_purge",
         report="Deleted %(count)s observation reports older than %(days)s days.",
     ),
     Rule(
@@ -240,7 +187,7 @@ RULES = [
         who=_("The site's administrators"),
         period=ngettext_lazy("%(days)s day", "%(days)s days", "days"),
         setting="TORGET_UNCONFIRMED_ALERT_DAYS",
-        purge=_alerts,
+        purge="updates.services.subscriptions_purge",
         report="Deleted %(count)s alert requests nobody confirmed within %(days)s days.",
     ),
     Rule(
@@ -250,7 +197,7 @@ RULES = [
         who=_("The site's administrators"),
         period=ngettext_lazy("%(days)s day after sending", "%(days)s days after sending", "days"),
         setting="TORGET_SENT_EMAIL_RETENTION_DAYS",
-        purge=_emails,
+        purge="home.services.emails_purge",
         report="Deleted %(count)s emails sent or given up more than %(days)s days ago.",
     ),
 ]
@@ -260,7 +207,7 @@ def apply(at: datetime | None = None) -> list[tuple[Rule, int]]:
     """Apply every rule that has a purge; what each removed, in order."""
     at = at or timezone.now()
     return [
-        (rule, rule.purge(before=at - timedelta(days=rule.days), at=at))
+        (rule, import_string(rule.purge)(before=at - timedelta(days=rule.days), at=at))
         for rule in RULES
         if rule.purge
     ]

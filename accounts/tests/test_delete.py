@@ -22,17 +22,6 @@ from updates.models import Subscription
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(meeting_page, site_tree, settings):
-    from forums.tests.factories import CategoryFactory
-    from proposals.tests.factories import ProposalIndexPageFactory
-
-    settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS = 0
-    category = CategoryFactory()
-    index = ProposalIndexPageFactory(parent=site_tree["home"], discussion_category=category)
-    return meeting_page, site_tree, category, index
-
-
 def test_deleting_removes_the_persons_data_and_keeps_their_posts_as_a_former_members(world):
     person, other = UserFactory(display_name="Amina"), UserFactory(display_name="Bertil")
     one_of_everything(person, *world, label="A")

@@ -13,12 +13,11 @@ from events.models import Registration
 from events.tests.test_registration import confirmed_guest
 from forums import services as forum_services
 from forums.models import Follow
-from forums.tests.factories import AssociationFactory, CategoryFactory, MembershipFactory
+from forums.tests.factories import AssociationFactory, MembershipFactory
 from moderation import services as moderation
 from polls import services as poll_services
 from polls.models import Poll, PollOption
 from proposals import services as proposal_services
-from proposals.tests.factories import ProposalIndexPageFactory
 from updates.models import Subscription
 
 pytestmark = pytest.mark.django_db
@@ -67,14 +66,6 @@ def one_of_everything(person, meeting_page, site_tree, category, index, label):
     moderation.item_hide(
         item=post, moderator=UserFactory(groups=[MODERATORS]), reason=f"Skäl {label}"
     )
-
-
-@pytest.fixture
-def world(meeting_page, site_tree, settings):
-    settings.TORGET_FORUM_SECONDS_BETWEEN_POSTS = 0
-    category = CategoryFactory()
-    index = ProposalIndexPageFactory(parent=site_tree["home"], discussion_category=category)
-    return meeting_page, site_tree, category, index
 
 
 def test_the_download_holds_each_kind_of_data_and_nothing_of_others(client, world):
