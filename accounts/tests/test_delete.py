@@ -238,3 +238,22 @@ def test_an_administrator_deleting_a_person_in_users_keeps_places_and_counts_rig
     proposal.refresh_from_db()
     assert theirs.status == Registration.Status.CONFIRMED
     assert proposal.support_count == 0
+
+
+def test_a_former_members_waiting_post_can_still_be_moderated(client, world):
+    meeting_page, site_tree, category, index = world
+    newcomer = UserFactory(trust=User.Trust.AUTOMATIC)
+    thread = forum_services.thread_create(
+        category=category, author=newcomer, title="Ny här", text="Mitt första inlägg"
+    )
+    account_delete(user=newcomer, remove_posts=False)
+    client.force_login(UserFactory(is_staff=True, groups=[MODERATORS]))
+    html = client.get(reverse("moderation_admin:queue")).content.decode()
+    assert "Mitt första inlägg" in html and "Tidigare medlem" in html
+    post = thread.posts.get()
+    response = client.post(
+        reverse("moderation_admin:item", args=["post", post.pk]), {"action": "approve"}
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.status == Post.Status.VISIBLE
