@@ -13,6 +13,7 @@ Redis, each worker process has its own local-memory cache, and the versions live
 that every worker on the machine reads (`TORGET_CONTENT_VERSION_FILE` and its "-structure").
 """
 
+import functools
 import os
 import re
 import tempfile
@@ -23,9 +24,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.db.models import Q
+from django.dispatch import receiver
 from django.utils.translation import get_language
 
 VERSION_KEY = "torget:content-version"
@@ -77,12 +80,18 @@ def _version_file(kind: str) -> str:
     return path if kind == CONTENT or not path else f"{path}-{kind}"
 
 
+@functools.cache
 def _periods() -> str:
     """The retention periods, which the privacy page shows: a worker started with other values
     must not serve what was cached under the old ones (Redis outlives a restart)."""
     from home.retention import RULES
 
     return ".".join(str(rule.days) for rule in RULES if rule.setting)
+
+
+@receiver(setting_changed)
+def _periods_forget(**kwargs):
+    _periods.cache_clear()  # tests change settings while running
 
 
 def version(kind: str = CONTENT) -> str:
