@@ -204,11 +204,11 @@ def account_release(*, user, at=None) -> int:
     from updates.models import Subscription
 
     at = at or timezone.now()
-    cancelled = 0
-    for registration in Registration.objects.filter(user=user).upcoming(at):
-        registration_cancel(registration=registration, at=at)
-        cancelled += 1
+    upcoming = list(Registration.objects.filter(user=user).upcoming(at))
+    # Blanked first, so the cancellations send no receipts: the last email says it once.
     registrations_forget(registrations=Registration.objects.filter(user=user), at=at)
+    for registration in upcoming:
+        registration_cancel(registration=registration, at=at)
     counted_marks_remove(mark=Support, target="proposal", counter="support_count", user=user)
     counted_marks_remove(mark=Reaction, target="post", counter="thanks_count", user=user)
     counted_marks_remove(
@@ -220,7 +220,7 @@ def account_release(*, user, at=None) -> int:
         session.end()
     content_changed()
     transaction.on_commit(content_changed)
-    return cancelled
+    return len(upcoming)
 
 
 @transaction.atomic
@@ -237,7 +237,7 @@ def account_delete(*, user, remove_posts: bool, at=None) -> dict[str, int]:
         raise AccountError(
             "staff", _("Staff accounts are removed by an administrator, not from this page.")
         )
-    # Nothing waiting in the outbox reaches the person after this (the receipts below do).
+    # Nothing waiting in the outbox reaches the person after this but the last email.
     OutgoingEmail.objects.filter(
         to__in=_confirmed_addresses(user), status=OutgoingEmail.Status.QUEUED
     ).delete()

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from accounts.models import User
 from events.models import Question
 from forums.markdown import links_in
 from forums.models import Post, Thread
+from home.links import absolute_url
 from home.services import email_queue
 from moderation.models import LogEntry, Report, Suspension, WatchedWord
 
@@ -330,7 +332,12 @@ def _email(user, kind: str, context: dict) -> None:
     from home.models import SiteSettings
 
     site = SiteSettings.objects.first()
-    context = {**context, "user": user, "contact_email": site.contact_email if site else ""}
+    context = {
+        **context,
+        "user": user,
+        "contact_email": site.contact_email if site else "",
+        "emails_url": absolute_url(reverse("my_emails")),
+    }
     email_queue(
         to=user.email,
         subject=render_to_string(f"moderation/email/{kind}_subject.txt", context),

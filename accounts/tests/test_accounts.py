@@ -195,3 +195,33 @@ def test_a_person_sees_where_they_are_signed_in_and_signs_out_the_others(home_pa
 
 def test_sessions_need_a_login(client, home_page):
     assert client.get("/konto/sessions/").status_code == 302
+
+
+def test_emails_to_an_account_holder_link_to_my_emails(home_page, meeting_page):
+    """Moderators' decisions and a registration's cancellation too, not only newsletters."""
+    from events import services as meeting_services
+    from events.models import Registration
+    from home.models import OutgoingEmail
+    from moderation import services as moderation
+
+    person = UserFactory()
+    registration = meeting_services.registration_create(
+        page=meeting_page,
+        name="Amina",
+        email=person.email,
+        user=person,
+        language="sv",
+        source=Registration.Source.ACCOUNT,
+    )
+    meeting_services.registration_cancel(registration=registration)
+    question = meeting_services.question_create(page=meeting_page, author=person, text="Varför?")
+    moderation.item_hide(
+        item=question, moderator=UserFactory(groups=[MODERATORS]), reason="Utanför ämnet"
+    )
+    moderation.user_suspend(
+        user=person, moderator=UserFactory(groups=[MODERATORS]), reason="Hot", days=3
+    )
+    bodies = list(OutgoingEmail.objects.filter(to=person.email).values_list("body", flat=True))
+    assert len(bodies) == 4  # confirmed, cancelled, hidden, suspended
+    for body in bodies:
+        assert "Välj vilka mejl du får: http" in body and "/konto/mejl/" in body

@@ -131,13 +131,23 @@ def test_thanks_and_question_supports_are_taken_back_from_the_counts(world):
     assert post.thanks_count == 0 and question.support_count == 0
 
 
-def test_the_person_gets_a_last_email_and_nothing_that_waited_in_the_outbox(world):
+def test_the_person_gets_one_last_email_and_nothing_that_waited_in_the_outbox(meeting_page, world):
     person = UserFactory(preferred_language="en")
     OutgoingEmail.objects.create(to=person.email, subject="Digest", body="Old news")
+    meeting_services.registration_create(
+        page=meeting_page,
+        name="Amina",
+        email=person.email,
+        user=person,
+        language="en",
+        source=Registration.Source.ACCOUNT,
+    )
+    OutgoingEmail.objects.filter(to=person.email, subject__contains="Storsamling").delete()
     account_delete(user=person, remove_posts=True)
     emails = list(OutgoingEmail.objects.filter(to=person.email))
     assert [email.subject for email in emails] == ["Your Torget account has been deleted"]
     assert "removed too" in emails[0].body
+    assert "Your registration for 1 upcoming meeting has been cancelled." in emails[0].body
 
 
 def test_someone_elses_unconfirmed_address_keeps_its_alerts(world):
