@@ -2,8 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import has_verified_email
-
 # How each value is labelled in the readable version (the JSON keeps the keys).
 LABELS = {
     "email": _("Email"),
@@ -226,11 +224,7 @@ def personal_data(user) -> list[dict]:
                     "since": _when(s.created_at),
                 }
                 # Only to a confirmed address: they are someone else's otherwise.
-                for s in (
-                    Subscription.objects.confirmed_for(user.email)
-                    if has_verified_email(user)
-                    else []
-                )
+                for s in Subscription.objects.of_user(user)
             ),
         ),
         section(

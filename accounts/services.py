@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from home.cache import content_changed
+from home.services import RuleError
 
 EDITORS = "Redaktörer"
 MODERATORS = "Moderatorer"
@@ -152,11 +153,8 @@ def user_emails_update(
     user.save(update_fields=["reminder_emails", "reply_emails", "proposal_emails"])
 
 
-class AccountError(Exception):
-    def __init__(self, code: str, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class AccountError(RuleError):
+    """An account change the rules refuse."""
 
 
 def _posts_remove(user) -> int:
@@ -215,7 +213,7 @@ def account_release(*, user, at=None) -> int:
         mark=QuestionSupport, target="question", counter="support_count", user=user
     )
     Vote.objects.filter(user=user).update(user=None)
-    Subscription.objects.filter(email__in=_confirmed_addresses(user)).delete()
+    Subscription.objects.of_user(user).delete()
     for session in UserSession.objects.filter(user=user):
         session.end()
     content_changed()

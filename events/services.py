@@ -20,16 +20,14 @@ from events.models import (
 )
 from events.models.pages import SHARED_FIELDS
 from home.models import DistrictPage
-from home.services import counted_toggle
+from home.services import RuleError, counted_toggle
 
 
-class MeetingError(Exception):
-    """A registration or question that the rules refuse, with a message for the person."""
+class MeetingError(RuleError):
+    """A registration or question that the rules refuse; with the registration it is about."""
 
     def __init__(self, code: str, message, registration: Registration | None = None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message)
         self.registration = registration
 
 

@@ -21,17 +21,12 @@ from forums.models import (
     Reaction,
     Thread,
 )
-from home.services import counted_toggle
+from home.services import RuleError, counted_toggle
 from moderation import services as moderation
 
 
-class ForumError(Exception):
-    """Something the rules refuse, with a message for the person."""
-
-    def __init__(self, code: str, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class ForumError(RuleError):
+    """Something the forum's rules refuse."""
 
 
 def _check_association(author, association: Association | None) -> None:

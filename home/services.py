@@ -1,4 +1,4 @@
-"""Writes shared by every domain: the email outbox."""
+"""Writes shared by every domain: the email outbox, counted marks, and the error for refusals."""
 
 import logging
 from datetime import timedelta
@@ -12,6 +12,16 @@ from django.utils import timezone
 from home.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+
+class RuleError(Exception):
+    """Something the rules refuse, with a code for the caller and a message for the person.
+    Each domain has its own subclass (ForumError, MeetingError, …)."""
+
+    def __init__(self, code: str, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
 
 
 def email_queue(

@@ -21,18 +21,15 @@ from events.models import Question
 from forums.markdown import links_in
 from forums.models import Post, Thread
 from home.links import absolute_url
-from home.services import email_queue
+from home.services import RuleError, email_queue
 from moderation.models import LogEntry, Report, Suspension, WatchedWord
 
 VISIBLE, PENDING, HIDDEN, REMOVED = "visible", "pending", "hidden", "removed"
 PERMISSION = "moderation.moderate"
 
 
-class ModerationError(Exception):
-    def __init__(self, code: str, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class ModerationError(RuleError):
+    """Writing that the moderation rules refuse (a suspension, too fast, too many links)."""
 
 
 @dataclass

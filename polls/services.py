@@ -6,16 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import has_verified_email
+from home.services import RuleError
 from polls.models import Poll, PollOption, Vote
 
 
-class PollError(Exception):
-    """Something the rules refuse, with a message for the person."""
-
-    def __init__(self, code: str, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class PollError(RuleError):
+    """A vote the rules refuse."""
 
 
 def vote_cast(*, poll: Poll, user, option: PollOption, district=None, at=None) -> Vote:

@@ -13,7 +13,7 @@ from accounts.models import User, has_verified_email
 from forums import services as forum_services
 from forums.services import ForumError
 from home.models import SiteSettings
-from home.services import counted_toggle
+from home.services import RuleError, counted_toggle
 from proposals.models import Proposal, ProposalIndexPage, Support
 
 # Staff who may move a proposal through its lifecycle and answer it.
@@ -25,13 +25,8 @@ ANSWERED_STATUSES = (
 )
 
 
-class ProposalError(Exception):
-    """Something the rules refuse, with a message for the person."""
-
-    def __init__(self, code: str, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class ProposalError(RuleError):
+    """Something the proposals' rules refuse."""
 
 
 def rules() -> SiteSettings:

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -262,10 +263,21 @@ class ProgressEntry(Orderable):
 
 
 class SubscriptionQuerySet(models.QuerySet):
-    def confirmed_for(self, email: str):
-        """The confirmed alerts sent to an address, with their districts."""
+    def of_user(self, user):
+        """The confirmed alerts sent to an account's confirmed addresses, with their districts;
+        an address the person has not confirmed may be someone else's."""
+        from allauth.account.models import EmailAddress
+
+        if not user.is_authenticated:
+            return self.none()
+        addresses = (
+            EmailAddress.objects.filter(user=user, verified=True)
+            .annotate(lowered=Lower("email"))
+            .values("lowered")
+        )
         return (
-            self.filter(email__iexact=email, confirmed_at__isnull=False)
+            self.alias(lowered=Lower("email"))
+            .filter(lowered__in=addresses, confirmed_at__isnull=False)
             .prefetch_related("districts")
             .order_by("created_at")
         )

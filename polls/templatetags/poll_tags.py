@@ -26,14 +26,15 @@ def page_polls(context, page):
     for poll in polls:
         has_voted = poll.pk in voted
         closed = poll.is_closed(now)
+        results = poll.results() if has_voted or closed else None
         shown.append(
             {
                 "poll": poll,
                 "closed": closed,
                 "has_voted": has_voted,
                 "form": VoteForm(poll=poll) if may_vote and not has_voted and not closed else None,
-                "results": poll.results() if has_voted or closed else None,
-                "total": poll.votes.count() if has_voted or closed else 0,
+                "results": results,
+                "total": sum(row["votes"] for row in results or ()),
             }
         )
     return {"polls": shown, "request": request, "user": user}

@@ -62,11 +62,7 @@ def update_index():
 @register.inclusion_tag("updates/includes/my_alerts.html", takes_context=True)
 def my_alerts(context):
     """On "My emails": the district alerts sent to the person's confirmed address."""
-    from accounts.models import has_verified_email
     from updates.models import Subscription
 
-    user = context["request"].user
-    alerts = []
-    if has_verified_email(user):
-        alerts = list(Subscription.objects.confirmed_for(user.email))
+    alerts = list(Subscription.objects.of_user(context["request"].user))
     return {"alerts": alerts, "index_page": _index(), "request": context["request"]}
