@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SERVE_SETTINGS ?= torget.settings.production
 MANAGE := $(BIN)/python manage.py
+# Extra pytest arguments for the test targets, e.g. PYTEST_ARGS='-k registration -n0'.
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
@@ -90,16 +92,16 @@ bench-postgres: install ## make bench on a throwaway PostgreSQL cluster on 127.0
 	bash .ci/postgres.sh $(BIN)/python -m bench.run
 
 test: install-dev browser ## The whole suite: unit, integration, browser and accessibility tests
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: install-dev ## The suite without the browser tests
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install-dev browser ## Only the browser and accessibility tests
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 test-postgres: install-dev browser ## The whole suite on a throwaway PostgreSQL cluster
-	bash .ci/postgres.sh $(BIN)/pytest
+	bash .ci/postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev ## Ruff (check and format), Django's checks, migrations up to date
 	$(BIN)/ruff check .

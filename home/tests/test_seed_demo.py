@@ -1,27 +1,40 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventPage
 from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
+from home.tests.factories import site_root_ensure
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole module (see `demo`).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded twice as `make demo` may be, shared by the tests that only read it and
+    rolled back after them (each test runs in a savepoint inside this transaction)."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+        site_root_ensure()
+        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 DISTRICTS = {"Alby", "Fittja", "Hallunda-Norsborg", "Tullinge", "Tumba", "Grödinge"}
 
 
 def test_demo_content_is_refused_without_debug():
+    users = User.objects.count()
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
-    assert not User.objects.exists()
+    assert User.objects.count() == users
 
 
-@override_settings(DEBUG=True)
-def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_page):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, demo):
     for code in ("sv", "en"):
         locale = Locale.objects.get(language_code=code)
         districts = DistrictPage.objects.live().filter(locale=locale)
@@ -44,10 +57,7 @@ def test_demo_builds_the_site_in_both_languages_and_can_run_again(client, home_p
     assert 'href="/tillganglighet/"' in client.get("/").content.decode()  # the footer
 
 
-@override_settings(DEBUG=True)
-def test_demo_meetings_show_a_full_range_of_states(client, home_page):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def test_demo_meetings_show_a_full_range_of_states(client, demo):
     for code in ("sv", "en"):
         meetings = EventPage.objects.live().filter(locale__language_code=code)
         assert meetings.upcoming().count() == 3
@@ -66,25 +76,19 @@ def test_demo_meetings_show_a_full_range_of_states(client, home_page):
     assert "the youth centre stays open until 10 pm" in page
 
 
-@override_settings(DEBUG=True)
-def test_demo_gives_the_moderator_a_queue(client, home_page):
+def test_demo_gives_the_moderator_a_queue(demo):
     from moderation.models import Report
     from moderation.services import queue_counts
 
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
     counts = queue_counts()
     # A newcomer's forum reply and their proposal wait; an advert was reported.
     assert (counts["pending"], counts["reported"]) == (2, 1)
     assert Report.objects.count() == 2
 
 
-@override_settings(DEBUG=True)
-def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, home_page):
+def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, demo):
     from proposals.models import Proposal
 
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
     assert Proposal.objects.count() == 5
     states = set(Proposal.objects.visible().values_list("status", "verdict"))
     assert {("done", "accepted"), ("answered", "rejected"), ("review", ""), ("submitted", "")} <= (
@@ -96,12 +100,9 @@ def test_demo_proposals_cover_the_lifecycle_and_one_became_a_measure(client, hom
     assert became.measure.title in client.get(f"/forslag/{became.pk}/").content.decode()
 
 
-@override_settings(DEBUG=True)
-def test_demo_polls_one_closed_with_results_and_one_open(client, home_page):
+def test_demo_polls_one_closed_with_results_and_one_open(client, demo):
     from polls.models import Poll
 
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
     closed, open_poll = Poll.objects.order_by("closes_at")
     assert closed.is_closed() and closed.votes.count() == 5
     assert open_poll.is_open() and open_poll.votes.count() == 2

@@ -26,5 +26,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 TORGET_REQUIRE_STAFF_MFA = False
 if "sqlite" in DATABASES["default"]["ENGINE"]:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["TEST"] = {"NAME": None}
+    # In memory, one database per test worker (pytest-django leaves ":memory:" unsuffixed).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
