@@ -155,3 +155,33 @@ def test_sqlite_writers_wait_in_line_for_the_one_before_them(tmp_path):
     assert order == ["first", "second"]
     assert time.monotonic() - started >= 0.1  # it waited for the first to commit
     assert (tmp_path / "line.sqlite3.writers").exists()
+
+
+def test_emails_sent_under_make_run_on_another_port_link_to_that_port(
+    meeting_page, monkeypatch, django_capture_on_commit_callbacks, mailoutbox
+):
+    import runpy
+
+    from django.test import override_settings
+
+    from events import services
+
+    # `PORT=8123 make run` hands PORT to runserver's environment, where dev settings read it.
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    monkeypatch.setenv("PORT", "8123")
+    dev = runpy.run_module("torget.settings.dev")
+    with (
+        override_settings(WAGTAILADMIN_BASE_URL=dev["WAGTAILADMIN_BASE_URL"]),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.registration_create(
+            page=meeting_page,
+            name="Amina Yusuf",
+            email="amina@example.org",
+            language="sv",
+            companions=0,
+            consent=True,
+        )
+
+    assert "http://127.0.0.1:8123/anmalan/" in mailoutbox[0].body
+    assert ":8000" not in mailoutbox[0].body
