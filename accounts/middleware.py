@@ -1,7 +1,31 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+class AdminForStaffOnlyMiddleware:
+    """A signed-in resident who opens the admin gets one plain page saying it is for staff.
+    (Wagtail sends them to the login page, which sends a signed-in person straight back.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path_info.startswith(ADMIN_PREFIX)
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            language = request.user.preferred_language
+            with translation.override(language):
+                response = render(request, "accounts/admin_for_staff.html", status=403)
+            response.headers["Content-Language"] = language
+            return response
+        return self.get_response(request)
 
 
 class RequireStaffMFAMiddleware:
@@ -13,7 +37,7 @@ class RequireStaffMFAMiddleware:
     def __call__(self, request):
         if (
             settings.TORGET_REQUIRE_STAFF_MFA
-            and request.path_info.startswith("/admin/")
+            and request.path_info.startswith(ADMIN_PREFIX)
             and request.user.is_authenticated
             and request.user.has_perm("wagtailadmin.access_admin")
             and not _has_totp(request.user)
