@@ -24,6 +24,7 @@ def demo(django_db_setup, django_db_blocker):
         yield
         transaction.set_rollback(True)
 
+
 DISTRICTS = {"Alby", "Fittja", "Hallunda-Norsborg", "Tullinge", "Tumba", "Grödinge"}
 
 
