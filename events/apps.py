@@ -11,6 +11,9 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from events.models import EventIndexPage, EventPage
+        from events.moderated import register_questions
+
+        register_questions()
 
         # Wagtail publishes from the editor, from scheduled publishing and from its API; the
         # signal is the one place that sees them all.

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forums.markdown import render_markdown
+from forums.markdown import links_in, render_markdown
 from forums.models import (
     Association,
     AssociationMembership,
@@ -23,6 +23,7 @@ from forums.models import (
 )
 from home.services import RuleError, counted_toggle
 from moderation import services as moderation
+from moderation.models import LogEntry
 
 
 class ForumError(RuleError):
@@ -153,7 +154,7 @@ def thread_create(
 
 def _gate(author, text: str, at):
     try:
-        return moderation.gate(author=author, text=text, at=at)
+        return moderation.gate(author=author, text=text, links=links_in(text), at=at)
     except moderation.ModerationError as error:
         raise ForumError(error.code, error.message) from None
 
@@ -208,6 +209,29 @@ def thread_counts_refresh(thread: Thread) -> None:
         last_activity_at=last.created_at if last else thread.created_at,
         reply_count=max(visible.count() - 1, 0),
     )
+
+
+def thread_set(*, thread: Thread, moderator, locked=None, pinned=None, category=None) -> None:
+    """A moderator locks or unlocks, pins or unpins, or moves a thread; each change is in the
+    moderation log."""
+    moderation.moderator_require(moderator)
+    Action = LogEntry.Action
+    changes = []
+    with transaction.atomic():
+        if locked is not None and locked != thread.is_locked:
+            thread.is_locked = locked
+            changes.append((Action.LOCKED if locked else Action.UNLOCKED, ""))
+        if pinned is not None and pinned != thread.is_pinned:
+            thread.is_pinned = pinned
+            changes.append((Action.PINNED if pinned else Action.UNPINNED, ""))
+        if category is not None and category.translation_key != thread.category.translation_key:
+            changes.append((Action.MOVED, f"{thread.category.name} → {category.name}"))
+            thread.category = category
+        thread.save(update_fields=["is_locked", "is_pinned", "category"])
+        for action, reason in changes:
+            moderation.decision_record(
+                actor=moderator, action=action, item=thread, subject=thread.author, reason=reason
+            )
 
 
 def post_edit(*, post: Post, editor, text: str, at=None) -> Post:

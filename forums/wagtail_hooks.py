@@ -1,9 +1,10 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from forums import services
+from forums import admin_views, services
 from forums.models import Association, Category
 
 
@@ -33,6 +34,12 @@ class ForumViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ForumViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_forum_admin_urls():
+    urls = [path("trad/<int:pk>/", admin_views.thread_moderate, name="thread_moderate")]
+    return [path("forum/", include((urls, "forums_admin")))]
 
 
 @hooks.register("before_edit_snippet")

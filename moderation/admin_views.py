@@ -1,9 +1,9 @@
 """The moderation queue, the decisions and the log, in the Wagtail admin (Moderatorer)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,10 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from events.models import Question
-from forums.models import Category, Post, Thread
 from home.permissions import staff_permission_required
-from moderation import services
+from moderation import registry, services
 from moderation.forms import HideForm, SuspendForm
 from moderation.models import LogEntry, Report, Suspension
 
@@ -24,53 +22,34 @@ PER_PAGE = 25
 moderators_only = staff_permission_required(services.PERMISSION)
 
 
-def _back(request, fallback="moderation_admin:queue"):
+def back(request, fallback="moderation_admin:queue"):
+    """To the queue page the moderator came from (the content apps' queue actions use it)."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect(fallback)
 
 
-def _with_context(queryset):
-    return queryset.prefetch_related(
+def _waiting(kind: registry.ModeratedKind, tab: str):
+    """The kind's items on a tab, with their open reports and history (oldest waiting first;
+    most reported first)."""
+    items = kind.queryset().prefetch_related(
         Prefetch(
-            "moderation_report",
+            "moderation_reports",
             queryset=Report.objects.open().select_related("reporter").order_by("created_at"),
             to_attr="open_reports",
         ),
         Prefetch(
-            "moderation_logentry",
+            "moderation_log",
             queryset=LogEntry.objects.select_related("actor").order_by("-at"),
             to_attr="log",
         ),
     )
-
-
-def _posts(tab):
-    posts = Post.objects.select_related("thread", "thread__category", "author", "association")
     if tab == "pending":
-        return _with_context(posts.filter(status="pending").order_by("created_at", "pk"))
-    return _with_context(
-        posts.annotate(
-            report_count=Count(
-                "moderation_report", filter=Q(moderation_report__resolved_at__isnull=True)
-            )
-        )
-        .filter(report_count__gt=0)
-        .order_by("-report_count", "created_at")
-    )
-
-
-def _questions(tab):
-    questions = Question.objects.select_related("author", "meeting")
-    if tab == "pending":
-        return _with_context(questions.filter(status="pending").order_by("created_at", "pk"))
-    return _with_context(
-        questions.annotate(
-            report_count=Count(
-                "moderation_report", filter=Q(moderation_report__resolved_at__isnull=True)
-            )
-        )
+        return items.filter(status=services.PENDING).order_by("created_at", "pk")
+    open_reports = Q(moderation_reports__resolved_at__isnull=True)
+    return (
+        items.annotate(report_count=Count("moderation_reports", filter=open_reports))
         .filter(report_count__gt=0)
         .order_by("-report_count", "created_at")
     )
@@ -80,14 +59,16 @@ def author_histories(authors) -> dict:
     """Approved, hidden and reported counts for each author on a queue page, in a few queries."""
     ids = {author.pk for author in authors if author}
     history = {pk: {"approved": 0, "hidden": 0, "reports": 0} for pk in ids}
-    for model in (Post, Question):
+    for kind in registry.kinds():
         rows = (
-            model.objects.filter(author__in=ids)
+            kind.model._default_manager.filter(author__in=ids)
             .values("author")
             .annotate(
-                approved=Count("pk", filter=Q(status="visible")),
-                hidden=Count("pk", filter=Q(status__in=["hidden", "removed"])),
-                reports=Count("moderation_report"),
+                approved=Count("pk", distinct=True, filter=Q(status=services.VISIBLE)),
+                hidden=Count(
+                    "pk", distinct=True, filter=Q(status__in=[services.HIDDEN, services.REMOVED])
+                ),
+                reports=Count("moderation_reports"),
             )
         )
         for row in rows:
@@ -99,16 +80,25 @@ def author_histories(authors) -> dict:
 @moderators_only
 def queue(request):
     tab = "reported" if request.GET.get("tab") == "reported" else "pending"
-    posts = Paginator(_posts(tab), PER_PAGE).get_page(request.GET.get("page"))
-    questions = Paginator(_questions(tab), PER_PAGE).get_page(request.GET.get("qpage"))
-    authors = [p.author for p in posts] + [q.author for q in questions]
-    history = author_histories(authors)
+    sections = [
+        {
+            "kind": kind,
+            "page_param": f"{kind.name}-page",
+            "items": Paginator(_waiting(kind, tab), PER_PAGE).get_page(
+                request.GET.get(f"{kind.name}-page")
+            ),
+            **kind.queue_context(),
+        }
+        for kind in registry.kinds()
+    ]
+    items = [item for section in sections for item in section["items"]]
+    history = author_histories(item.author for item in items)
     suspended = set(
         User.objects.filter(
             pk__in=history, suspensions__in=Suspension.objects.active()
         ).values_list("pk", flat=True)
     )
-    for item in [*posts, *questions]:
+    for item in items:
         item.history = history.get(item.author_id)
         item.author_suspended = item.author_id in suspended
     return TemplateResponse(
@@ -118,28 +108,26 @@ def queue(request):
             "page_title": _("Moderation"),
             "header_icon": "warning",
             "tab": tab,
-            "posts": posts,
-            "questions": questions,
+            "sections": sections,
+            "has_items": bool(items),
             "counts": services.queue_counts(),
             "hide_form": HideForm(),
             "suspend_form": SuspendForm(),
-            "categories": Category.objects.filter(locale__language_code="sv").order_by("order"),
         },
     )
 
 
-def _item(kind, pk):
-    if kind == "post":
-        return get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
-    if kind == "question":
-        return get_object_or_404(Question.objects.select_related("meeting", "author"), pk=pk)
-    raise PermissionDenied
+def _kind(name: str) -> registry.ModeratedKind:
+    kind = registry.kind_named(name)
+    if kind is None:
+        raise Http404
+    return kind
 
 
 @moderators_only
 @require_POST
 def item_action(request, kind, pk):
-    item = _item(kind, pk)
+    item = get_object_or_404(_kind(kind).queryset(), pk=pk)
     action = request.POST.get("action")
     if action == "approve":
         services.items_approve(items=[item], moderator=request.user)
@@ -151,40 +139,26 @@ def item_action(request, kind, pk):
         form = HideForm(request.POST)
         if not form.is_valid():
             messages.error(request, " ".join(form.non_field_errors()))
-            return _back(request)
+            return back(request)
         act = services.item_hide if action == "hide" else services.item_remove
         act(item=item, moderator=request.user, reason=form.cleaned_data["full_reason"])
         messages.success(request, _("Hidden.") if action == "hide" else _("Removed for good."))
-    return _back(request)
+    return back(request)
 
 
 @moderators_only
 @require_POST
 def bulk_approve(request):
-    posts = list(Post.objects.filter(pk__in=request.POST.getlist("post")).select_related("thread"))
-    questions = list(Question.objects.filter(pk__in=request.POST.getlist("question")))
-    count = services.items_approve(items=[*posts, *questions], moderator=request.user)
+    items = [
+        item
+        for kind in registry.kinds()
+        for item in kind.queryset().filter(
+            pk__in=[pk for pk in request.POST.getlist(kind.name) if pk.isdigit()]
+        )
+    ]
+    count = services.items_approve(items=items, moderator=request.user)
     messages.success(request, _("%(count)d items approved.") % {"count": count})
-    return _back(request)
-
-
-@moderators_only
-@require_POST
-def thread_action(request, pk):
-    thread = get_object_or_404(Thread.objects.select_related("category"), pk=pk)
-    action = request.POST.get("action")
-    changes = {
-        "lock": {"locked": True},
-        "unlock": {"locked": False},
-        "pin": {"pinned": True},
-        "unpin": {"pinned": False},
-    }.get(action)
-    if action == "move":
-        changes = {"category": get_object_or_404(Category, pk=request.POST.get("category"))}
-    if changes:
-        services.thread_set(thread=thread, moderator=request.user, **changes)
-        messages.success(request, _("The thread has been changed."))
-    return _back(request)
+    return back(request)
 
 
 @moderators_only
@@ -210,7 +184,7 @@ def user_action(request, pk):
     elif action in (User.Trust.TRUSTED, User.Trust.UNTRUSTED, User.Trust.AUTOMATIC):
         services.user_trust_set(user=person, moderator=request.user, trust=action)
         messages.success(request, _("Saved."))
-    return _back(request)
+    return back(request)
 
 
 @moderators_only

@@ -1,40 +1,37 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class Item(models.Model):
-    """Points at one thing residents wrote: a forum post or a question to a meeting."""
+class Visibility(models.TextChoices):
+    """The states of everything residents write; moderation moves items between them."""
 
-    post = models.ForeignKey(
-        "forums.Post",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="moderation_%(class)s",
+    VISIBLE = "visible", _("Visible")
+    PENDING = "pending", _("Waiting for a moderator")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REMOVED = "removed", _("Removed")
+
+
+class Moderated(models.Model):
+    """What a content app's model inherits to be moderated (moderation.registry says how it is
+    shown): the states, and the reports and decisions about each item, deleted with it. The
+    model also has an `author` (a nullable key to the user) and a `created_at`."""
+
+    Status = Visibility
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE
     )
-    question = models.ForeignKey(
-        "events.Question",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="moderation_%(class)s",
-    )
+    # Queried by the model's name: Report.objects.filter(post=...), LogEntry.objects.filter(...)
+    moderation_reports = GenericRelation("moderation.Report", related_query_name="%(class)s")
+    moderation_log = GenericRelation("moderation.LogEntry", related_query_name="%(class)s")
 
     class Meta:
         abstract = True
-
-    @property
-    def item(self):
-        return self.post or self.question
-
-    @classmethod
-    def item_filter(cls, item) -> dict:
-        from forums.models import Post
-
-        return {"post": item} if isinstance(item, Post) else {"question": item}
 
 
 class ReportQuerySet(models.QuerySet):
@@ -42,8 +39,8 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(resolved_at__isnull=True)
 
 
-class Report(Item):
-    """A reader's report that something breaks the rules."""
+class Report(models.Model):
+    """A reader's report that something (a registered Moderated item) breaks the rules."""
 
     class Reason(models.TextChoices):
         SPAM = "spam", _("Spam or advertising")
@@ -52,6 +49,9 @@ class Report(Item):
         OFF_TOPIC = "off_topic", _("Off topic")
         OTHER = "other", _("Something else")
 
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -67,16 +67,11 @@ class Report(Item):
         verbose_name_plural = _("reports")
         permissions = [("moderate", "Can moderate what residents write")]
         constraints = [
-            models.UniqueConstraint(fields=["reporter", "post"], name="one_report_per_post"),
             models.UniqueConstraint(
-                fields=["reporter", "question"], name="one_report_per_question"
-            ),
-            models.CheckConstraint(
-                condition=Q(post__isnull=False, question__isnull=True)
-                | Q(post__isnull=True, question__isnull=False),
-                name="report_post_or_question",
+                fields=["reporter", "content_type", "object_id"], name="one_report_per_item"
             ),
         ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
@@ -84,13 +79,19 @@ class Report(Item):
 
 class LogEntryQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.select_related(
-            "actor", "subject", "post__thread", "question", "thread"
-        ).order_by("-at", "-pk")
+        from moderation.registry import item_prefetch
+
+        return (
+            self.select_related("actor", "subject")
+            .prefetch_related(item_prefetch())
+            .order_by("-at", "-pk")
+        )
 
 
-class LogEntry(Item):
-    """One moderation decision, or an automatic one (no actor): who, when, what and why."""
+class LogEntry(models.Model):
+    """One moderation decision, or an automatic one (no actor): who, when, what and why. The
+    item is what was decided on (a registered item, or a content app's container such as a
+    thread), none for decisions about a person."""
 
     class Action(models.TextChoices):
         HELD = "held", _("held for review")
@@ -115,9 +116,11 @@ class LogEntry(Item):
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
-    thread = models.ForeignKey(
-        "forums.Thread", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    item = GenericForeignKey("content_type", "object_id")
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person concerned"),
@@ -132,9 +135,16 @@ class LogEntry(Item):
     class Meta:
         verbose_name = _("moderation log entry")
         verbose_name_plural = _("moderation log")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+    @property
+    def item_kind(self) -> str:
+        """What kind of thing the decision was about ("post", "thread"), in the reader's
+        language; the log shows the item itself by its own name."""
+        return self.item._meta.verbose_name if self.item is not None else ""
 
 
 class WatchedWord(models.Model):

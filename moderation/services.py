@@ -1,15 +1,16 @@
-"""Trust, reports and moderators' decisions for everything residents write (forum posts and
-questions to meetings). Every decision is logged; the forum and meeting services ask `gate()`
-before they publish anything."""
+"""Trust, reports and moderators' decisions for everything residents write, whatever the content
+app (moderation.registry: each app registers its kinds). Every decision is logged; the content
+apps' services ask `gate()` before they publish anything."""
 
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,14 +18,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from events.models import Question
-from forums.markdown import links_in
-from forums.models import Post, Thread
 from home.links import absolute_url
 from home.services import RuleError, email_queue
-from moderation.models import LogEntry, Report, Suspension, WatchedWord
+from moderation import registry
+from moderation.models import LogEntry, Report, Suspension, Visibility, WatchedWord
 
-VISIBLE, PENDING, HIDDEN, REMOVED = "visible", "pending", "hidden", "removed"
+VISIBLE, PENDING, HIDDEN, REMOVED = Visibility.values
 PERMISSION = "moderation.moderate"
 
 
@@ -52,9 +51,9 @@ def is_trusted(user) -> bool:
         return True
     if user.trust == User.Trust.UNTRUSTED:
         return False
-    approved = (
-        Post.objects.filter(author=user, status=VISIBLE).count()
-        + Question.objects.filter(author=user, status=VISIBLE).count()
+    approved = sum(
+        kind.model._default_manager.filter(author=user, status=VISIBLE).count()
+        for kind in registry.kinds()
     )
     return approved >= settings.TORGET_POSTS_BEFORE_TRUST
 
@@ -80,9 +79,10 @@ def suspension_message(suspension: Suspension) -> str:
     }
 
 
-def gate(*, author, text: str, at=None) -> Verdict:
-    """Whether a new post or question is published at once, held for a moderator, or refused
-    (ModerationError) — suspension, a blocked word or too many links from a new account."""
+def gate(*, author, text: str, links: int = 0, at=None) -> Verdict:
+    """Whether a new item is published at once, held for a moderator, or refused
+    (ModerationError) — suspension, a blocked word or too many links from a new account.
+    `links`: how many links the text shows once published (its app knows how it renders)."""
     suspension = active_suspension(author, at)
     if suspension:
         raise ModerationError("suspended", suspension_message(suspension))
@@ -95,7 +95,7 @@ def gate(*, author, text: str, at=None) -> Verdict:
                 % {"word": word.word},
             )
     trusted = is_trusted(author)
-    if not trusted and links_in(text) > settings.TORGET_NEW_ACCOUNT_MAX_LINKS:
+    if not trusted and links > settings.TORGET_NEW_ACCOUNT_MAX_LINKS:
         raise ModerationError(
             "links",
             _("New accounts may include at most %(count)d links in a post.")
@@ -110,7 +110,9 @@ def gate(*, author, text: str, at=None) -> Verdict:
 
 def record_hold(*, item, verdict: Verdict) -> None:
     if verdict.status == PENDING:
-        _log(None, LogEntry.Action.HELD, item=item, reason=str(verdict.reason))
+        decision_record(
+            actor=None, action=LogEntry.Action.HELD, item=item, reason=str(verdict.reason)
+        )
 
 
 # Reports from readers
@@ -122,7 +124,7 @@ def report_create(*, reporter, item, reason: str, text: str = "", at=None) -> Re
     at = at or timezone.now()
     if item.author_id == reporter.pk:
         raise ModerationError("own", _("You cannot report what you wrote yourself."))
-    key = Report.item_filter(item)
+    key = _item_key(item)
     existing = Report.objects.filter(reporter=reporter, **key).first()
     if existing:
         return existing
@@ -143,7 +145,9 @@ def report_create(*, reporter, item, reason: str, text: str = "", at=None) -> Re
         item.refresh_from_db()
         if reporters >= settings.TORGET_REPORTS_TO_HIDE and item.status == VISIBLE:
             _set_status(item, HIDDEN)
-            _log(None, LogEntry.Action.AUTO_HIDDEN, item=item, reason=str(reporters))
+            decision_record(
+                actor=None, action=LogEntry.Action.AUTO_HIDDEN, item=item, reason=str(reporters)
+            )
             _tell_author(item, "auto_hidden", "")
     return report
 
@@ -151,48 +155,44 @@ def report_create(*, reporter, item, reason: str, text: str = "", at=None) -> Re
 # Moderators' decisions
 
 
-def _require(moderator) -> None:
+def moderator_require(moderator) -> None:
+    """For every decision, also the content apps' own (locking a thread)."""
     if not moderator.has_perm(PERMISSION):
         raise PermissionDenied
 
 
-def _set_status(item, status: str) -> None:
-    from forums.services import thread_counts_refresh
+def _item_key(item) -> dict:
+    return {"content_type": ContentType.objects.get_for_model(item), "object_id": item.pk}
 
+
+def _set_status(item, status: str) -> None:
     item.status = status
     item.save(update_fields=["status"])
-    if isinstance(item, Post):
-        thread = item.thread
-        first = thread.posts.order_by("created_at", "pk").first()
-        if first.pk == item.pk and thread.status == PENDING and status == VISIBLE:
-            thread.status = VISIBLE
-            thread.save(update_fields=["status"])
-        thread_counts_refresh(thread)
+    registry.kind_of(item).on_status_change(item)
 
 
 def _resolve_reports(item, at) -> None:
-    Report.objects.open().filter(**Report.item_filter(item)).update(resolved_at=at)
+    Report.objects.open().filter(**_item_key(item)).update(resolved_at=at)
 
 
-def _log(actor, action, *, item=None, thread=None, subject=None, reason="") -> LogEntry:
-    key = Report.item_filter(item) if item is not None else {}
-    if item is not None and isinstance(item, Post):
-        thread = thread or item.thread
+def decision_record(*, actor, action, item=None, subject=None, reason="") -> LogEntry:
+    """Log one decision: on an item, or on something a content app moderates itself (a
+    thread), or on a person (no item). Only moderation and the content apps' own moderator
+    services call it."""
+    if subject is None and item is not None:
+        subject = getattr(item, "author", None)
     return LogEntry.objects.create(
         actor=actor,
         action=action,
         reason=reason[:500],
-        thread=thread,
-        subject=subject or (item.author if item is not None else None),
-        **key,
+        subject=subject,
+        **(_item_key(item) if item is not None else {}),
     )
 
 
 def items_approve(*, items, moderator, at=None) -> int:
     """Publish held items, or put reported ones back: the reports are dismissed. In bulk."""
-    from forums.services import followers_tell
-
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     count = 0
     with transaction.atomic():
@@ -202,79 +202,47 @@ def items_approve(*, items, moderator, at=None) -> int:
                 continue
             _set_status(item, VISIBLE)
             _resolve_reports(item, at)
-            _log(moderator, LogEntry.Action.APPROVED, item=item)
-            if was_pending and isinstance(item, Post):
-                followers_tell(post=item, at=at)
+            decision_record(actor=moderator, action=LogEntry.Action.APPROVED, item=item)
+            if was_pending:
+                registry.kind_of(item).on_published(item, at)
             count += 1
     return count
 
 
 def item_hide(*, item, moderator, reason: str, at=None) -> None:
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     with transaction.atomic():
         _set_status(item, HIDDEN)
         _resolve_reports(item, at)
-        _log(moderator, LogEntry.Action.HIDDEN, item=item, reason=reason)
+        decision_record(actor=moderator, action=LogEntry.Action.HIDDEN, item=item, reason=reason)
         _tell_author(item, "hidden", reason)
 
 
 def item_restore(*, item, moderator, at=None) -> None:
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     with transaction.atomic():
         _set_status(item, VISIBLE)
         _resolve_reports(item, at)
-        _log(moderator, LogEntry.Action.RESTORED, item=item)
+        decision_record(actor=moderator, action=LogEntry.Action.RESTORED, item=item)
 
 
 def item_remove(*, item, moderator, reason: str, at=None) -> None:
     """Remove for good, for personal data about someone: the text and its history go."""
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     with transaction.atomic():
-        if isinstance(item, Post):
-            item.revisions.all().delete()
-            item.source = item.html = ""
-            item.removed_by = Post.RemovedBy.MODERATOR
-            item.save(update_fields=["source", "html", "removed_by"])
-        else:
-            item.text = ""
-            item.save(update_fields=["text"])
+        registry.kind_of(item).erase(item)
         _set_status(item, REMOVED)
         _resolve_reports(item, at)
-        _log(moderator, LogEntry.Action.REMOVED, item=item, reason=reason)
+        decision_record(actor=moderator, action=LogEntry.Action.REMOVED, item=item, reason=reason)
         _tell_author(item, "removed", reason)
-
-
-def thread_set(*, thread: Thread, moderator, locked=None, pinned=None, category=None) -> None:
-    """Lock or unlock, pin or unpin, or move a thread."""
-    _require(moderator)
-    with transaction.atomic():
-        if locked is not None and locked != thread.is_locked:
-            thread.is_locked = locked
-            action = LogEntry.Action.LOCKED if locked else LogEntry.Action.UNLOCKED
-            _log(moderator, action, thread=thread, subject=thread.author)
-        if pinned is not None and pinned != thread.is_pinned:
-            thread.is_pinned = pinned
-            action = LogEntry.Action.PINNED if pinned else LogEntry.Action.UNPINNED
-            _log(moderator, action, thread=thread, subject=thread.author)
-        if category is not None and category.translation_key != thread.category.translation_key:
-            reason = f"{thread.category.name} → {category.name}"
-            thread.category = category
-            _log(
-                moderator,
-                LogEntry.Action.MOVED,
-                thread=thread,
-                subject=thread.author,
-                reason=reason,
-            )
-        thread.save(update_fields=["is_locked", "is_pinned", "category"])
 
 
 def user_suspend(*, user, moderator, reason: str, days: int | None, at=None) -> Suspension:
     """Read but not write, for `days` or until further notice (None)."""
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     with transaction.atomic():
         suspension = Suspension.objects.create(
@@ -284,48 +252,57 @@ def user_suspend(*, user, moderator, reason: str, days: int | None, at=None) -> 
             created_by=moderator,
             created_at=at,
         )
-        _log(moderator, LogEntry.Action.SUSPENDED, subject=user, reason=reason)
+        decision_record(
+            actor=moderator, action=LogEntry.Action.SUSPENDED, subject=user, reason=reason
+        )
         with translation.override(user.preferred_language):
-            _email(user, "suspended", {"message": suspension_message(suspension)})
+            _email(
+                user,
+                subject=_("You cannot write for now"),
+                template="suspended",
+                context={"message": suspension_message(suspension)},
+            )
     return suspension
 
 
 def user_unsuspend(*, user, moderator, at=None) -> None:
-    _require(moderator)
+    moderator_require(moderator)
     at = at or timezone.now()
     with transaction.atomic():
         user.suspensions.active(at).update(lifted_at=at)
-        _log(moderator, LogEntry.Action.UNSUSPENDED, subject=user)
+        decision_record(actor=moderator, action=LogEntry.Action.UNSUSPENDED, subject=user)
 
 
 def user_trust_set(*, user, moderator, trust: str) -> None:
-    _require(moderator)
+    moderator_require(moderator)
     with transaction.atomic():
         user.trust = trust
         user.save(update_fields=["trust"])
         untrusted = trust == User.Trust.UNTRUSTED
         action = LogEntry.Action.UNTRUSTED if untrusted else LogEntry.Action.TRUSTED
-        _log(moderator, action, subject=user)
+        decision_record(actor=moderator, action=action, subject=user)
 
 
 # Telling authors
 
 
-def _item_context(item) -> dict:
-    if isinstance(item, Post):
-        return {"what": item.thread.title, "is_post": True}
-    return {"what": str(item.meeting), "is_post": False}
-
-
-def _tell_author(item, kind: str, reason: str) -> None:
+def _tell_author(item, decision: str, reason: str) -> None:
+    """`decision`: hidden, removed or auto_hidden, in the words the item's app chose."""
     author = item.author
     if author is None:
         return
+    texts = registry.kind_of(item).texts
     with translation.override(author.preferred_language):
-        _email(author, kind, {**_item_context(item), "reason": reason, "item": item})
+        what = {"what": registry.kind_of(item).where(item)}
+        _email(
+            author,
+            subject=getattr(texts, f"{decision}_subject"),
+            template="auto_hidden" if decision == "auto_hidden" else "decision",
+            context={"sentence": str(getattr(texts, decision)) % what, "reason": reason},
+        )
 
 
-def _email(user, kind: str, context: dict) -> None:
+def _email(user, *, subject: str, template: str, context: dict) -> None:
     from home.models import SiteSettings
 
     site = SiteSettings.objects.first()
@@ -337,38 +314,27 @@ def _email(user, kind: str, context: dict) -> None:
     }
     email_queue(
         to=user.email,
-        subject=render_to_string(f"moderation/email/{kind}_subject.txt", context),
-        body=render_to_string(f"moderation/email/{kind}.txt", context),
+        subject=str(subject),
+        body=render_to_string(f"moderation/email/{template}.txt", context),
     )
 
 
 def queue_counts(at=None) -> dict:
     """For the dashboard: how much waits, and since when."""
-    from django.db.models import Min
-
     at = at or timezone.now()
-    pending_posts = Post.objects.filter(status=PENDING).aggregate(
-        n=Count("pk"), oldest=Min("created_at")
-    )
-    pending_questions = Question.objects.filter(status=PENDING).aggregate(
-        n=Count("pk"), oldest=Min("created_at")
-    )
-    reported = Report.objects.open().aggregate(
-        posts=Count("post", distinct=True),
-        questions=Count("question", distinct=True),
-        oldest=Min("created_at"),
-    )
-    oldest = min(
-        (
-            t
-            for t in (pending_posts["oldest"], pending_questions["oldest"], reported["oldest"])
-            if t
-        ),
-        default=None,
-    )
+    pending = [
+        kind.model._default_manager.filter(status=PENDING).aggregate(
+            n=Count("pk"), oldest=Min("created_at")
+        )
+        for kind in registry.kinds()
+    ]
+    reports = Report.objects.open()
+    reported = reports.values("content_type", "object_id").distinct().count()
+    times = [row["oldest"] for row in pending] + [reports.aggregate(t=Min("created_at"))["t"]]
+    oldest = min((t for t in times if t), default=None)
     return {
-        "pending": pending_posts["n"] + pending_questions["n"],
-        "reported": reported["posts"] + reported["questions"],
+        "pending": sum(row["n"] for row in pending),
+        "reported": reported,
         "oldest": oldest,
         "oldest_age": at - oldest if oldest else None,
     }

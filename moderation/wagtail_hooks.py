@@ -14,7 +14,6 @@ admin_urlpatterns = [
     path("logg/", admin_views.log, name="log"),
     path("godkann/", admin_views.bulk_approve, name="bulk_approve"),
     path("<str:kind>/<int:pk>/", admin_views.item_action, name="item"),
-    path("trad/<int:pk>/", admin_views.thread_action, name="thread"),
     path("person/<int:pk>/", admin_views.user_action, name="user"),
 ]
 

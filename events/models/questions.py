@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from moderation.models import Moderated
+
 
 class QuestionQuerySet(models.QuerySet):
     def visible(self):
@@ -19,13 +21,8 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(shown).select_related("author").by_support()
 
 
-class Question(models.Model):
-    # The same states as forum posts, so that moderation treats both alike.
-    class Status(models.TextChoices):
-        VISIBLE = "visible", _("Visible")
-        PENDING = "pending", _("Waiting for a moderator")
-        HIDDEN = "hidden", _("Hidden by a moderator")
-        REMOVED = "removed", _("Removed")
+class Question(Moderated):
+    """Asked before a meeting; moderation knows it through events.moderated."""
 
     meeting = models.ForeignKey(
         "events.Meeting", on_delete=models.CASCADE, related_name="questions"
@@ -34,9 +31,6 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="questions"
     )
     text = models.TextField(_("question"), max_length=600)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE
-    )
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
     support_count = models.PositiveIntegerField(_("support"), default=0)
     answer = models.TextField(_("answer"), max_length=2000, blank=True)

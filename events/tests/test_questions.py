@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.models import User
 from accounts.services import MODERATORS
 from accounts.tests.factories import UserFactory
 from events import services
@@ -57,3 +58,11 @@ def test_an_answer_is_recorded_with_who_answered(meeting_page):
     question.refresh_from_db()
     assert (question.answer, question.answered_by) == ("I vår.", organiser)
     assert question.answered_at is not None
+
+
+def test_questions_from_new_accounts_wait_too(meeting_page):
+    newcomer = UserFactory(trust=User.Trust.AUTOMATIC)
+    question = services.question_create(page=meeting_page, author=newcomer, text="När?")
+    assert question.status == "pending"
+    assert list(meeting_page.meeting.questions.for_page()) == []
+    assert list(meeting_page.meeting.questions.for_page(newcomer)) == [question]

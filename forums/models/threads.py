@@ -7,14 +7,7 @@ from taggit.managers import TaggableManager
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-
-class Visibility(models.TextChoices):
-    """The states of everything residents write; moderation moves items between them."""
-
-    VISIBLE = "visible", _("Visible")
-    PENDING = "pending", _("Waiting for a moderator")
-    HIDDEN = "hidden", _("Hidden by a moderator")
-    REMOVED = "removed", _("Removed")
+from moderation.models import Moderated, Visibility
 
 
 class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -114,8 +107,8 @@ class PostQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Post(index.Indexed, models.Model):
-    Status = Visibility
+class Post(index.Indexed, Moderated):
+    """A post in a thread; moderation knows it through forums.moderated."""
 
     class RemovedBy(models.TextChoices):
         AUTHOR = "author", _("the author")
@@ -135,9 +128,6 @@ class Post(index.Indexed, models.Model):
     )
     source = models.TextField(_("text"), max_length=10_000)
     html = models.TextField(editable=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE
-    )
     removed_by = models.CharField(max_length=10, choices=RemovedBy.choices, blank=True)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)

@@ -1,5 +1,7 @@
 import pytest
 
+from accounts.models import User
+from accounts.services import MODERATORS
 from accounts.tests.factories import UserFactory
 from forums import services
 from forums.models import Thread
@@ -38,6 +40,21 @@ def thread(category, author) -> Thread:
     return services.thread_create(
         category=category, author=author, title="Belysningen vid torget", text="Det är mörkt."
     )
+
+
+@pytest.fixture
+def newcomer(db):
+    return UserFactory(display_name="Ny", trust=User.Trust.AUTOMATIC)
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(display_name="Mo", groups=[MODERATORS])
+
+
+@pytest.fixture
+def reply(thread, reader):
+    return services.post_reply(thread=thread, author=reader, text="Ett svar att rapportera.")
 
 
 @pytest.fixture(autouse=True)

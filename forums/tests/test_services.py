@@ -9,7 +9,6 @@ from forums import services
 from forums.models import Follow, Post, PostRevision, Thread
 from forums.notifications import notifications_send
 from forums.tests.factories import AssociationFactory, MembershipFactory
-from moderation import services as moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -66,11 +65,11 @@ def test_deleting_leaves_a_line_in_the_thread(thread, author, reader):
 
 def test_locked_threads_take_no_replies(thread, reader):
     moderator = UserFactory(groups=["Moderatorer"])
-    moderation.thread_set(thread=thread, moderator=moderator, locked=True)
+    services.thread_set(thread=thread, moderator=moderator, locked=True)
     with pytest.raises(PermissionDenied):
         services.post_reply(thread=thread, author=reader, text="Hallå?")
     with pytest.raises(PermissionDenied):
-        moderation.thread_set(thread=thread, moderator=reader, locked=False)
+        services.thread_set(thread=thread, moderator=reader, locked=False)
 
 
 def test_thanks_once_per_person_and_not_for_oneself(thread, author, reader):

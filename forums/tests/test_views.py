@@ -10,7 +10,6 @@ from accounts.tests.factories import UserFactory
 from forums import services
 from forums.models import Post, Thread
 from forums.tests.factories import AssociationFactory, CategoryFactory, MembershipFactory
-from moderation import services as moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +63,7 @@ def test_the_front_shows_categories_with_counts(client, forum, thread, reader):
 def test_the_category_lists_pinned_first_then_latest_activity(client, forum, category, author):
     old = services.thread_create(category=category, author=author, title="Gammal", text="x")
     services.thread_create(category=category, author=author, title="Ny", text="x")
-    moderation.thread_set(thread=old, moderator=UserFactory(groups=["Moderatorer"]), pinned=True)
+    services.thread_set(thread=old, moderator=UserFactory(groups=["Moderatorer"]), pinned=True)
     html = client.get(forum.category_url(category)).content.decode()
     assert html.index("Gammal") < html.index("Ny")
     assert "Fäst" in html

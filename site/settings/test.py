@@ -5,9 +5,11 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASES  # noqa: E402
+from .base import DATABASES, INSTALLED_APPS  # noqa: E402
 
 DEBUG = False
+# A content app that only the tests have: moderation's contract is tested on it.
+INSTALLED_APPS = [*INSTALLED_APPS, "moderation.tests.toy"]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {

@@ -23,6 +23,7 @@ def test_a_resident_starts_a_thread_and_a_neighbour_replies(page, forum, browser
     page.goto("/forum/")
     page.get_by_role("link", name="Fittja").click()
     page.get_by_role("link", name="Starta en tråd").click()
+    page.wait_for_url("**/ny-trad/")
     assert_accessible(page)
     page.get_by_label("Rubrik").fill("Mörkt vid tunnelbanan")
     page.get_by_label("Din text").fill("Två lampor är **trasiga** sedan i höstas.")

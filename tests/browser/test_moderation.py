@@ -51,6 +51,7 @@ def test_a_reader_reports_a_post_accessibly(page, forum):  # noqa: F811
     log_in(page, UserFactory(display_name="Bo"))
     page.goto(f"/forum/trad/{thread.pk}/")
     page.get_by_role("link", name="Rapportera").click()
+    page.wait_for_url("**/rapportera/inlagg/*/")
     assert_accessible(page)
     page.get_by_label("Spam eller reklam").check()
     page.get_by_role("button", name="Skicka rapporten").click()

@@ -15,7 +15,7 @@ def endpoints(post, thread, person):
         ("post", f"/admin/moderering/post/{post.pk}/", {"action": "approve"}),
         ("post", f"/admin/moderering/post/{post.pk}/", {"action": "hide", "reason": "x"}),
         ("post", "/admin/moderering/godkann/", {"post": [post.pk]}),
-        ("post", f"/admin/moderering/trad/{thread.pk}/", {"action": "lock"}),
+        ("post", f"/admin/forum/trad/{thread.pk}/", {"action": "lock"}),
         ("post", f"/admin/moderering/person/{person.pk}/", {"action": "suspend", "reason": "x"}),
     ]
 
@@ -63,8 +63,8 @@ def test_reported_items_are_listed_most_reported_first(client, thread, reader, m
     little = posting.post_reply(thread=thread, author=reader, text="Lite rapporterad")
     much = posting.post_reply(thread=thread, author=reader, text="Mycket rapporterad")
     for reporter in UserFactory.create_batch(2):
-        Report.objects.create(reporter=reporter, post=much, reason="spam")
-    Report.objects.create(reporter=UserFactory(), post=little, reason="other", text="Fel tråd")
+        Report.objects.create(reporter=reporter, item=much, reason="spam")
+    Report.objects.create(reporter=UserFactory(), item=little, reason="other", text="Fel tråd")
     client.force_login(moderator)
     html = client.get("/admin/moderering/?tab=reported").content.decode()
     assert html.index("Mycket rapporterad") < html.index("Lite rapporterad")
@@ -76,7 +76,7 @@ def test_the_log_filters_by_action(client, thread, reader, moderator):
 
     post = posting.post_reply(thread=thread, author=reader, text="x")
     services.item_hide(item=post, moderator=moderator, reason="Skäl A")
-    services.thread_set(thread=thread, moderator=moderator, locked=True)
+    posting.thread_set(thread=thread, moderator=moderator, locked=True)
     client.force_login(moderator)
     html = client.get("/admin/moderering/logg/", {"action": "locked"}).content.decode()
     assert "låste tråden" in html and "Skäl A" not in html

@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from events import services as meetings
 from forums import services as posting
 from forums.models import Post, Thread
 from moderation import services
@@ -87,13 +86,6 @@ def test_watched_words_block_or_hold(thread, reader):
     assert fine.status == Post.Status.VISIBLE
 
 
-def test_questions_from_new_accounts_wait_too(meeting_page, newcomer):
-    question = meetings.question_create(page=meeting_page, author=newcomer, text="När?")
-    assert question.status == "pending"
-    assert list(meeting_page.meeting.questions.for_page()) == []
-    assert list(meeting_page.meeting.questions.for_page(newcomer)) == [question]
-
-
 def test_the_third_distinct_reporter_hides_the_item_and_the_author_is_told(
     reply, django_capture_on_commit_callbacks, mailoutbox
 ):
@@ -167,9 +159,9 @@ def test_thread_actions_are_logged(thread, moderator, category):
     from forums.tests.factories import CategoryFactory
 
     other = CategoryFactory(name="Trygghet", slug="trygghet")
-    services.thread_set(thread=thread, moderator=moderator, locked=True)
-    services.thread_set(thread=thread, moderator=moderator, pinned=True)
-    services.thread_set(thread=thread, moderator=moderator, category=other)
+    posting.thread_set(thread=thread, moderator=moderator, locked=True)
+    posting.thread_set(thread=thread, moderator=moderator, pinned=True)
+    posting.thread_set(thread=thread, moderator=moderator, category=other)
     thread.refresh_from_db()
     assert (thread.is_locked, thread.is_pinned, thread.category) == (True, True, other)
     actions = list(LogEntry.objects.order_by("pk").values_list("action", flat=True))
