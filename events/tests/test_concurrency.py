@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from events import services
 from events.models import EventPage, Registration
+from events.services import registrations as services
 from events.tests.test_registration import register_guest
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,6 +66,6 @@ def test_fifty_simultaneous_confirmations_fill_ten_places_exactly(
 def test_without_the_meeting_lock_the_same_rush_overbooks(
     postgresql, slow_counting, meeting_page, monkeypatch
 ):
-    monkeypatch.setattr(services, "_meeting_lock", lambda meeting: meeting)
+    monkeypatch.setattr(services, "meeting_lock", lambda meeting: meeting)
     registrations = confirm_all_at_once(EventPage.objects.get(pk=meeting_page.pk))
     assert registrations.confirmed().count() > 10

@@ -1,0 +1,40 @@
+"""Every rule that changes a registration or a question. Views, the admin and commands call
+these; nothing else writes those tables."""
+
+from events.services.meetings import (
+    meeting_published,
+    registrations_forget,
+    registrations_purge_ended,
+    registrations_purge_unconfirmed,
+    reminders_send,
+)
+from events.services.questions import question_answer, question_create, question_support_toggle
+from events.services.registrations import (
+    STATE_MESSAGES,
+    MeetingError,
+    registration_cancel,
+    registration_check_in,
+    registration_confirm,
+    registration_create,
+    registration_link_resend,
+    registration_list_exported,
+)
+
+__all__ = [
+    "STATE_MESSAGES",
+    "MeetingError",
+    "meeting_published",
+    "question_answer",
+    "question_create",
+    "question_support_toggle",
+    "registration_cancel",
+    "registration_check_in",
+    "registration_confirm",
+    "registration_create",
+    "registration_link_resend",
+    "registration_list_exported",
+    "registrations_forget",
+    "registrations_purge_ended",
+    "registrations_purge_unconfirmed",
+    "reminders_send",
+]
