@@ -1,4 +1,5 @@
-from .pages import EventFollowUp, EventIndexPage, EventPage
+from .index import EventIndexPage
+from .pages import EventFollowUp, EventPage
 from .questions import Question, QuestionSupport
 from .registrations import Meeting, Registration, RegistrationLogEntry
 

@@ -1,16 +1,10 @@
-from datetime import datetime
 from functools import cached_property
 from urllib.parse import quote_plus
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -23,14 +17,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.cache import public
-from home.models import DistrictPage
-from home.models.pages import ContentPage, ServedPageMixin
+from home.models.pages import ServedPageMixin
+
+from .querysets import EventPageQuerySet
+from .state import MeetingState
 
 INTERPRETATION_LANGUAGES = [
     ("ar", _("Arabic")),
@@ -82,60 +76,7 @@ class LanguageListField(models.JSONField):
         )
 
 
-class EventIndexPage(RoutablePageMixin, ContentPage):
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-
-    PER_PAGE = 10
-
-    class Meta:
-        verbose_name = _("meeting index page")
-
-    @path("")
-    def index(self, request):
-        from events.views import meeting_list_context
-
-        return self.render(request, context_overrides=meeting_list_context(self, request))
-
-
-class EventPageQuerySet(PageQuerySet):
-    def listed(self, locale: Locale):
-        return public(self.live().filter(locale=locale))
-
-    def upcoming(self, at: datetime | None = None):
-        """Meetings that have not ended, soonest first."""
-        return self.filter(end__gte=at or timezone.now()).order_by("start", "pk")
-
-    def past(self, at: datetime | None = None):
-        return self.filter(end__lt=at or timezone.now()).order_by("-start", "-pk")
-
-    def in_district(self, district: DistrictPage):
-        """Meetings concerning `district`, whichever language version the link points to."""
-        return self.filter(districts__translation_key=district.translation_key).distinct()
-
-    def of_kind(self, kind: str):
-        return self.filter(kind=kind)
-
-    def with_card_data(self):
-        """Districts and confirmed places in the same few queries, however many meetings."""
-        from events.models import Registration
-
-        confirmed_places = (
-            Registration.objects.filter(
-                meeting__translation_key=OuterRef("translation_key"),
-                status=Registration.Status.CONFIRMED,
-            )
-            .values("meeting")
-            .annotate(total=Sum(F("companions") + 1))
-            .values("total")
-        )
-        return self.prefetch_related(
-            models.Prefetch("districts", queryset=DistrictPage.objects.order_by("title"))
-        ).annotate(places_taken=Coalesce(Subquery(confirmed_places), 0))
-
-
-class EventPage(RoutablePageMixin, ServedPageMixin, Page):
+class EventPage(MeetingState, RoutablePageMixin, ServedPageMixin, Page):
     # Loaded only where the page itself is shown (see Meeting.page_in).
     LONG_TEXTS = ("description", "agenda", "minutes", "accessibility_notes")
 
@@ -311,70 +252,11 @@ class EventPage(RoutablePageMixin, ServedPageMixin, Page):
         Meeting.objects.get_or_create(translation_key=self.translation_key)
         return result
 
-    # Reading the meeting's state; the rules that change it live in events.services.
-
     @cached_property
     def meeting(self):
         from events.models import Meeting
 
         return Meeting.objects.get_or_create(translation_key=self.translation_key)[0]
-
-    @property
-    def opens_at(self):
-        return self.registration_opens_at or self.first_published_at or self.start
-
-    @property
-    def closes_at(self):
-        return min(self.registration_closes_at or self.start, self.start)
-
-    def registration_state(self, at: datetime | None = None) -> str:
-        """One of: cancelled, past, not_open, closed, open."""
-        at = at or timezone.now()
-        if self.status == self.Status.CANCELLED:
-            return "cancelled"
-        if at >= self.start:
-            return "past"
-        if at < self.opens_at:
-            return "not_open"
-        if at >= self.closes_at:
-            return "closed"
-        return "open"
-
-    @property
-    def is_past(self):
-        return self.end < timezone.now()
-
-    def places_left(self, places_taken: int) -> int | None:
-        if self.capacity is None:
-            return None
-        return max(self.capacity - places_taken, 0)
-
-    def availability(self, places_taken: int, at: datetime | None = None) -> tuple[str, str]:
-        """(code, text) for cards and the page: places left, full, closed and so on."""
-        state = self.registration_state(at)
-        if state == "cancelled":
-            return state, _("Cancelled")
-        if state == "past":
-            return state, _("Has taken place") if self.is_past else _("Registration closed")
-        if state == "not_open":
-            return state, _("Registration opens %(date)s") % {
-                "date": date_format(timezone.localtime(self.opens_at), "j F H:i")
-            }
-        if state == "closed":
-            return state, _("Registration closed")
-        left = self.places_left(places_taken)
-        if left is None:
-            return "open", _("Open for registration")
-        if left == 0:
-            return "full", _("Full — waiting list")
-        return "open", ngettext("%(count)s place left", "%(count)s places left", left) % {
-            "count": left
-        }
-
-    @property
-    def card_availability(self):
-        """For lists annotated by `with_card_data()`."""
-        return self.availability(self.places_taken)
 
     @property
     def map_url(self):

@@ -1,0 +1,49 @@
+"""Reads of meeting pages, named for what the lists ask."""
+
+from datetime import datetime
+
+from django.db import models
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.query import PageQuerySet
+
+from home.cache import public
+from home.models import DistrictPage
+
+
+class EventPageQuerySet(PageQuerySet):
+    def listed(self, locale: Locale):
+        return public(self.live().filter(locale=locale))
+
+    def upcoming(self, at: datetime | None = None):
+        """Meetings that have not ended, soonest first."""
+        return self.filter(end__gte=at or timezone.now()).order_by("start", "pk")
+
+    def past(self, at: datetime | None = None):
+        return self.filter(end__lt=at or timezone.now()).order_by("-start", "-pk")
+
+    def in_district(self, district: DistrictPage):
+        """Meetings concerning `district`, whichever language version the link points to."""
+        return self.filter(districts__translation_key=district.translation_key).distinct()
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def with_card_data(self):
+        """Districts and confirmed places in the same few queries, however many meetings."""
+        from events.models import Registration
+
+        confirmed_places = (
+            Registration.objects.filter(
+                meeting__translation_key=OuterRef("translation_key"),
+                status=Registration.Status.CONFIRMED,
+            )
+            .values("meeting")
+            .annotate(total=Sum(F("companions") + 1))
+            .values("total")
+        )
+        return self.prefetch_related(
+            models.Prefetch("districts", queryset=DistrictPage.objects.order_by("title"))
+        ).annotate(places_taken=Coalesce(Subquery(confirmed_places), 0))
