@@ -9,14 +9,14 @@ from events.models import EventPage
 from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
 from home.tests.factories import site_root_ensure
 
-# One worker loads the demo once for the whole module (see `demo`).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded twice as `make demo` may be, shared by the tests that only read it and
-    rolled back after them (each test runs in a savepoint inside this transaction)."""
+    """The demo, loaded twice as `make demo` may be, shared by the tests that only read it (once
+    for each test worker that runs them) and rolled back after them: each test runs in a
+    savepoint inside this transaction."""
     with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
         site_root_ensure()
         call_command("seed_demo", verbosity=0)
