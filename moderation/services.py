@@ -122,6 +122,7 @@ def report_create(*, reporter, item, reason: str, text: str = "", at=None) -> Re
     """One report per person and item counts. At the TORGET_REPORTS_TO_HIDE-th distinct
     reporter the item is hidden until a moderator decides, and its author is told."""
     at = at or timezone.now()
+    registry.kind_of(item)  # only what a content app registered can be reported
     if item.author_id == reporter.pk:
         raise ModerationError("own", _("You cannot report what you wrote yourself."))
     key = _item_key(item)
