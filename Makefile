@@ -44,8 +44,12 @@ browser: ## Install Debian's Chromium for the browser tests when it is missing
 compilemessages: $(VENV)/.installed ## Compile the translations (.po to .mo)
 	@$(MANAGE) compilemessages --ignore ".venv" --ignore "staticfiles" --verbosity 0
 
-messages: $(VENV)/.installed ## Extract new strings into the Swedish and English .po files
-	$(MANAGE) makemessages --locale sv --locale en --ignore ".venv/*" --ignore "staticfiles/*" --no-obsolete
+# Every language of LANGUAGES in site/settings/base.py.
+LOCALES = $(shell $(BIN)/python -c "from torget.settings.dev import LANGUAGES; print(' '.join('--locale ' + code for code, _ in LANGUAGES))")
+
+messages: $(VENV)/.installed ## Extract new strings into every language's .po file (and Django's and allauth's for languages they lack)
+	$(MANAGE) makemessages $(LOCALES) --ignore ".venv/*" --ignore "staticfiles/*" --no-obsolete
+	$(MANAGE) thirdparty_messages
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --verbosity 0

@@ -31,7 +31,7 @@ GROUP_PERMISSIONS = {
         ("home", "add_disruptionnotice"),
         ("home", "change_disruptionnotice"),
         ("home", "delete_disruptionnotice"),
-        ("simple_translation", "submit_translation"),
+        ("wagtail_localize", "submit_translation"),
         *MEETING_STAFF,
         ("forums", "add_category"),
         ("forums", "change_category"),

@@ -7,6 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from home import cache
+        from home.translations import locales_ensure
 
         cache.install()
+        # After every migrate and flush: a Wagtail locale for each language of the site.
+        post_migrate.connect(locales_ensure, sender=self)

@@ -55,6 +55,7 @@ _PRIVATE_TABLE_PREFIXES = (
     "wagtailadmin_",
     "wagtailusers_",
     "wagtailsearch_",
+    "wagtail_localize_",  # translation memory; a translation reaches pages when it is published
     "events_registrationlogentry",
     "events_questionsupport",
     "forums_follow",

@@ -11,12 +11,12 @@ class UpdatesConfig(AppConfig):
 
         from updates.models import UpdatePage
 
-        # Every way of publishing (editor, schedule, API) passes here; the alert rule is in
-        # services and sends each change once.
+        # Every way of publishing (editor, schedule, API) passes here; the rules are in
+        # services: the facts go to every language version, and each change is alerted once.
         page_published.connect(_update_published, sender=UpdatePage)
 
 
 def _update_published(sender, instance, **kwargs):
-    from updates.services import alerts_for_published
+    from updates.services import update_published
 
-    alerts_for_published(page=instance)
+    update_published(page=instance)

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.cache import public
@@ -185,6 +186,25 @@ class UpdatePage(ServedPageMixin, Page):
     )
 
     objects = PageManager.from_queryset(UpdatePageQuerySet)()
+
+    # Facts shared by every language version: the page in the default language decides
+    # (home.translations; wagtail-localize's editor shows them as not translatable).
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "kind",
+            "status",
+            "started_on",
+            "expected_end",
+            "ended_on",
+            "category",
+            "districts",
+            "responsible",
+            "related_meetings",
+            "related_threads",
+            "related_questions",
+        )
+    ]
 
     parent_page_types = ["updates.UpdateIndexPage"]
     subpage_types = []

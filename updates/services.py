@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from home.links import absolute_url, object_from_token, signed_token
 from home.services import email_queue
+from home.translations import translations_synchronise
 from updates.models import AlertSent, Subscription, UpdatePage
 
 CONFIRM_SALT = "updates.confirm"  # noqa: S105 - a namespace, not a secret
@@ -68,6 +69,13 @@ def _change(page: UpdatePage) -> str:
     if page.kind == UpdatePage.Kind.MEASURE and page.status:
         return f"status:{page.status}"
     return ""
+
+
+def update_published(*, page: UpdatePage, at=None) -> int:
+    """After any language version is published: its facts (status, dates, districts) go to
+    every language version, and subscribers hear of what changed."""
+    translations_synchronise(page=page)
+    return alerts_for_published(page=page, at=at)
 
 
 def alerts_for_published(*, page: UpdatePage, at=None) -> int:

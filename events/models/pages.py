@@ -2,8 +2,10 @@ from functools import cached_property
 from urllib.parse import quote_plus
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -19,27 +21,31 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.languages import language_name
 from home.models.pages import ServedPageMixin
 
 from .querysets import EventPageQuerySet
 from .state import MeetingState
 
+# The site's own languages (the same codes and names, in the reader's language), then others
+# residents often ask interpretation into.
 INTERPRETATION_LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("so", _("Somali")),
-    ("tr", _("Turkish")),
-    ("syc", _("Syriac")),
-    ("fi", _("Finnish")),
-    ("fa", _("Persian")),
-    ("ti", _("Tigrinya")),
-    ("en", _("English")),
-    ("swl", _("Swedish Sign Language")),
+    (code, lazy(language_name, str)(code))
+    for code in [
+        *(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE),
+        "syc",
+        "fa",
+        "ti",
+        "swl",
+    ]
 ]
 
 # Shared by every language version of a meeting: set on the page in the default language and
-# copied to its translations when either is published (events.services.meeting_published).
+# copied to its translations when either is published (wagtail-localize's synchronised fields,
+# home.translations.translations_synchronise, called by events.services.meeting_published).
 SHARED_FIELDS = [
     "kind",
     "status",
@@ -59,6 +65,7 @@ SHARED_FIELDS = [
     "childcare",
     "organiser_email",
     "organiser_phone",
+    "districts",
 ]
 SHARED_HELP = _("Shared by all languages: the page in the default language decides.")
 
@@ -145,6 +152,10 @@ class EventPage(MeetingState, RoutablePageMixin, ServedPageMixin, Page):
     minutes = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("minutes and outcomes"))
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in SHARED_FIELDS
+    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -7,7 +7,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
 from events import emails
 from events.models import (
@@ -15,9 +14,8 @@ from events.models import (
     Meeting,
     Registration,
 )
-from events.models.pages import SHARED_FIELDS
 from events.services.registrations import meeting_lock, waiting_line_promote
-from home.models import DistrictPage
+from home.translations import translations_synchronise
 
 
 def _schedule(page: EventPage) -> dict:
@@ -34,12 +32,8 @@ def meeting_published(*, page: EventPage, at=None) -> None:
     """After any language version is published: share time, place and capacity across the
     versions, tell registered people what changed, and fill raised capacity from the line."""
     at = at or timezone.now()
-    default_locale = Locale.get_default()
-    source = page if page.locale_id == default_locale.pk else None
-    source = source or page.get_translation_or_none(default_locale) or page
-    source = EventPage.objects.get(pk=source.pk)  # the published values, not a draft's
     with transaction.atomic():
-        _share_fields(source)
+        source = translations_synchronise(page=page)
         meeting = meeting_lock(source.meeting)
         schedule = _schedule(source)
         changed = bool(meeting.announced) and meeting.announced != schedule
@@ -63,21 +57,6 @@ def _announce_change(meeting: Meeting, *, cancelled: bool) -> None:
             emails.meeting_cancelled(registration, reader_page)
         elif registration.status != Registration.Status.UNCONFIRMED:
             emails.meeting_changed(registration, reader_page)
-
-
-def _share_fields(source: EventPage) -> None:
-    values = {name: getattr(source, name) for name in SHARED_FIELDS}
-    districts = list(source.districts.all())
-    for translation in EventPage.objects.filter(translation_key=source.translation_key).exclude(
-        pk=source.pk
-    ):
-        EventPage.objects.filter(pk=translation.pk).update(**values)
-        keys = [district.translation_key for district in districts]
-        localized = DistrictPage.objects.filter(
-            translation_key__in=keys, locale_id=translation.locale_id
-        )
-        by_key = {district.translation_key: district for district in localized}
-        translation.districts.set([by_key.get(d.translation_key, d) for d in districts])
 
 
 def reminders_send(*, at=None) -> int:

@@ -1,11 +1,11 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.cache import active_locale, notices_not_ended, page_cache, public, structure_part
+from home.languages import text_language
 from home.models import SiteSettings
 from home.models.notices import notice_to_show
 
@@ -34,14 +34,27 @@ def _chrome_build(request, site) -> dict:
     menu = []
     if root:
         for item in public(root.get_children().live().in_menu()):
-            menu.append({"title": item.title, "url": item.get_url(request), "path": item.path})
+            menu.append(
+                {
+                    "title": item.title,
+                    "url": item.get_url(request),
+                    "path": item.path,
+                    "lang": text_language(item),
+                }
+            )
     site_settings = SiteSettings.for_request_readonly(request)
     footer_links = []
     for field in ("privacy_page", "accessibility_page", "guidelines_page"):
         linked = getattr(site_settings, field)
         if linked and linked.live:
             linked = linked.localized
-            footer_links.append({"title": linked.title, "url": linked.get_url(request)})
+            footer_links.append(
+                {
+                    "title": linked.title,
+                    "url": linked.get_url(request),
+                    "lang": text_language(linked),
+                }
+            )
     return {
         "home_url": root.get_url(request) if root else "/",
         "menu": menu,
@@ -70,34 +83,67 @@ def main_menu(context):
     return {"items": items}
 
 
+def _translation_urls(request, page) -> dict:
+    """This page's address in each language it is live in (an untranslated page is there as
+    an alias, see home.translations), and whether that version is a real translation."""
+    return structure_part(
+        "translations",
+        lambda: {
+            code: (target.get_url(request), target.get_full_url(request), not target.alias_of_id)
+            for code, target in _live_translations(page).items()
+        },
+        page.translation_key,
+        getattr(_site(request), "pk", ""),  # a link to another site's page is absolute
+    )
+
+
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
-    """Links to this page in every language, or to that language's home page if untranslated."""
+    """Links to this page in every language, or to that language's home page if it is not
+    there; each language named in itself."""
     request = context["request"]
     page = context.get("page")
     urls = {}
     if isinstance(page, Page) and page.pk:
-        urls = structure_part(
-            "translations",
-            lambda: {
-                code: target.get_url(request) for code, target in _live_translations(page).items()
-            },
-            page.translation_key,
-            getattr(_site(request), "pk", ""),  # a link to another site's page is absolute
-        )
+        urls = {code: url for code, (url, _full, _real) in _translation_urls(request, page).items()}
         if len(urls) < len(settings.LANGUAGES):
             urls = {**_chrome(request)["home_translations"], **urls}
-    links = []
-    for code, _name in settings.LANGUAGES:
-        links.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"].capitalize(),
-                "url": urls.get(code) or translate_url(request.get_full_path(), code),
-                "current": code == get_language(),
-            }
-        )
-    return {"links": links}
+    links = [
+        {
+            "code": code,
+            "name": name,
+            "url": urls.get(code) or _path_in_language(request.get_full_path(), code),
+            "current": code == get_language(),
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return {"links": links, "current": next(link for link in links if link["current"])}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> for each language the page is translated into."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return {"alternates": []}
+    found = _translation_urls(request, page)
+    return {
+        "alternates": [
+            {"code": code, "url": full}
+            for code, (_url, full, real) in found.items()
+            if real and full
+        ]
+    }
+
+
+def _path_in_language(path: str, code: str) -> str:
+    """The same address under another language's prefix (the default language has none);
+    Wagtail then serves the page in that language, or the default language's version."""
+    current = get_language()
+    if current != settings.LANGUAGE_CODE and path.startswith(f"/{current}/"):
+        path = path[len(current) + 1 :]
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
 
 
 def _live_translations(page):

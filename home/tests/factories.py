@@ -95,7 +95,7 @@ class DisruptionNoticeFactory(factory.django.DjangoModelFactory):
 
 
 def translate(page, language_code="en", **fields):
-    """Copy `page` into another language, set its fields and publish, as simple_translation does."""
+    """Copy `page` into another language, set its fields and publish, as an editor would."""
     locale = Locale.objects.get(language_code=language_code)
     translation = page.copy_for_translation(locale, copy_parents=True).specific
     for name, value in fields.items():

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -44,9 +44,9 @@ INSTALLED_APPS = [
     "polls",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales: languages with "sync from"
     "wagtail.contrib.redirects",
-    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -149,10 +149,29 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
-# Languages: Swedish without a prefix, every other language under its own prefix.
+# Languages: Swedish without a prefix, every other language under its own prefix, each named
+# in itself (the language switch and the profile show these names). Adding a language is a
+# line here, locale/<code>/LC_MESSAGES/django.po and the content; a language Django does not
+# know also gets a line in EXTRA_LANG_INFO.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("fi", "Suomi"),
+    ("ar", "العربية"),
+    ("so", "Soomaali"),
+    ("tr", "Türkçe"),
+]
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+}
+LANG_INFO.update({code: info for code, info in EXTRA_LANG_INFO.items() if code not in LANG_INFO})
+# Our translations first; then Django's, allauth's and Wagtail's own for the languages they
+# lack (locale/third_party: Somali).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "third_party"]
+FORMAT_MODULE_PATH = ["torget.formats"]
+# Every language keeps an alias of each page until it is translated (home.translations).
+TORGET_SYNC_LANGUAGE_TREES = env_bool("TORGET_SYNC_LANGUAGE_TREES", True)
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -296,6 +315,7 @@ CONTENT_SECURITY_POLICY = {
 # Accounts (django-allauth)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

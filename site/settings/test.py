@@ -26,6 +26,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 TORGET_REQUIRE_STAFF_MFA = False
+# Tests build their own page trees; those that need every language's aliases ask for them.
+TORGET_SYNC_LANGUAGE_TREES = False
 if "sqlite" in DATABASES["default"]["ENGINE"]:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # In memory, one database per test worker (pytest-django leaves ":memory:" unsuffixed).

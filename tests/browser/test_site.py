@@ -26,13 +26,34 @@ def test_a_visitor_goes_from_the_home_page_to_a_district_by_links(page, site_tre
 
 def test_the_language_switch_keeps_the_visitor_on_the_same_page(page, site_tree):
     page.goto("/stadsdelar/fittja/")
-    page.get_by_role("navigation", name="Språk").get_by_role("link", name="English").click()
+    switch = page.get_by_role("navigation", name="Språk")
+    expect(switch.get_by_role("link", name="English")).to_be_hidden()  # folded on every screen
+    switch.locator("summary").click()
+    switch.get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/stadsdelar/fittja/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text("About Fittja.")).to_be_visible()
+    page.get_by_role("navigation", name="Language").locator("summary").click()
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Svenska").click()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     assert urlparse(page.url).path == "/stadsdelar/fittja/"
+
+
+def test_the_language_switch_works_by_keyboard(page, site_tree):
+    page.goto("/stadsdelar/fittja/")
+    for _step in range(10):  # past the skip link and the brand, to the switch
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    page.keyboard.press("Enter")
+    links = page.get_by_role("navigation", name="Språk").get_by_role("link")
+    expect(links).to_have_text(["Svenska", "English", "Suomi", "العربية", "Soomaali", "Türkçe"])
+    for _step in range(4):  # Svenska, English, Suomi, العربية
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.lang") == "ar"
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
 
 
 def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(page, site_tree):

@@ -1,0 +1,111 @@
+"""The site's languages as Wagtail locales, and the facts a page shares with its translations.
+
+Texts are translated with wagtail-localize. Facts (a meeting's time, place and capacity, a
+measure's status and dates, the districts) are the model's synchronised fields in
+wagtail-localize's terms (`override_translatable_fields`), which its translation editor shows
+as not translatable; whenever the page in the default language or a translation of it is
+published, they are copied from the default-language page to every translation. (Not with
+wagtail-localize's `copy_synchronised_fields`: outside a full re-translation it would also copy
+the untranslated structure of every StreamField over the translated text.)"""
+
+from django.conf import settings
+from django.db import models, transaction
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import (
+    SynchronizedField,
+    get_translatable_fields,
+)
+
+
+def locales_ensure(**kwargs) -> None:
+    """A locale for every language in LANGUAGES. With TORGET_SYNC_LANGUAGE_TREES each one
+    syncs from the default language: wagtail-localize keeps an alias of every page in every
+    language until it is translated, so no page that exists in Swedish is ever a 404."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        if locale != default and settings.TORGET_SYNC_LANGUAGE_TREES:
+            LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": default}
+            )
+
+
+def synchronised_fields(model) -> list[str]:
+    return [
+        field.field_name
+        for field in get_translatable_fields(model)
+        if isinstance(field, SynchronizedField)
+    ]
+
+
+def _in_locale(obj, locale):
+    """The version of a translatable object (a district page, a category) in `locale`."""
+    if isinstance(obj, TranslatableMixin) and obj.locale_id != locale.pk:
+        return obj.get_translation_or_none(locale) or obj
+    return obj
+
+
+def _copy_facts(source, translation) -> list[str]:
+    """Copy the synchronised fields; keys to translatable things (districts, a category) point
+    at their version in the translation's language. Returns the names of plain fields."""
+    plain = []
+    for name in synchronised_fields(type(source)):
+        field = source._meta.get_field(name)
+        if isinstance(field, ParentalManyToManyField):
+            values = [_in_locale(obj, translation.locale) for obj in getattr(source, name).all()]
+            setattr(translation, name, values)
+        elif isinstance(field, models.ForeignKey):
+            value = getattr(source, name)
+            setattr(translation, name, _in_locale(value, translation.locale) if value else None)
+            plain.append(name)
+        elif field.concrete:
+            setattr(translation, name, getattr(source, name))
+            plain.append(name)
+    return plain
+
+
+def default_language_version(page):
+    """The page in the default language (the source of its facts), as published."""
+    default = Locale.get_default()
+    source = page if page.locale_id == default.pk else page.get_translation_or_none(default)
+    return type(page).objects.get(pk=(source or page).pk)
+
+
+@transaction.atomic
+def translations_synchronise(*, page):
+    """Copy the facts of `page`'s default-language version to all its translations (aliases
+    follow their source by themselves). Returns that default-language version."""
+    source = default_language_version(page)
+    translations = (
+        type(source)
+        .objects.filter(translation_key=source.translation_key, alias_of__isnull=True)
+        .exclude(pk=source.pk)
+        .select_related("locale")
+    )
+    for translation in translations:
+        _copy_facts(source, translation)
+        translation.save(clean=False)
+    return source
+
+
+@transaction.atomic
+def translation_import(*, instance, locale, strings: dict[str, str], user=None, publish=True):
+    """Translate a page or snippet into `locale` through wagtail-localize, as an editor does:
+    "Translate" (wagtail_localize.operations.translate_object), then the translation agency's
+    PO file (`strings`: each source text and its translation; a text without one stays in the
+    source language), then publish. Returns the translation."""
+    from wagtail_localize.models import Translation, TranslationSource
+    from wagtail_localize.operations import translate_object
+
+    translate_object(instance, [locale], user=user)
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation = Translation.objects.get(source=source, target_locale=locale)
+    catalog = translation.export_po()
+    for entry in catalog:
+        entry.msgstr = strings.get(entry.msgid, entry.msgstr)
+    translation.import_po(catalog, user=user)
+    translation.save_target(user=user, publish=publish)
+    return instance.get_translation(locale)
