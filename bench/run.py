@@ -75,6 +75,11 @@ pages = {
     "forum front": forum.url,
     "category": forum.url + category.slug + "/",
     "thread": forum.url + f"trad/{thread.pk}/",
+    # Two pages in the languages furthest from Swedish: right to left, and Finnish.
+    "district (Arabic)": DistrictPage.objects.get(slug="fittja", locale__language_code="ar").url,
+    "meeting (Finnish)": EventPage.objects.get(
+        slug="storsamling-fittja", locale__language_code="fi"
+    ).url,
 }
 last = (thread.reply_count + 1 + 19) // 20
 user = get_user_model().objects.get(email="boende@example.org")

@@ -19,6 +19,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.translations import translation_to_write
 
 NOTICE_KEY = uuid.UUID("6f1c7f1e-8d7a-4b5e-9a53-2f1f2d0c0a01")
 
@@ -44,13 +45,6 @@ def _publish(page, title, intro, **fields):
     return page
 
 
-def _translated(page, locale):
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale)
-    return translation.specific
-
-
 def _child(parent, model, slug, **fields):
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
@@ -72,7 +66,7 @@ def _accessibility_statement(home, english, now):
         contact_email="torget@example.org",
         assessed_on=now.date(),
     )
-    for target, lang in ((page, "sv"), (_translated(page, english), "en")):
+    for target, lang in ((page, "sv"), (translation_to_write(page, english), "en")):
         title, intro, problems, assessment = ACCESSIBILITY[lang]
         target.known_problems = [
             KnownProblem(description=text, criterion=criterion) for text, criterion in problems
@@ -104,20 +98,20 @@ def seed(now=None) -> None:
             is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
         )
     _publish(home, *HOME["sv"])
-    _publish(_translated(home, english), *HOME["en"])
+    _publish(translation_to_write(home, english), *HOME["en"])
 
     index = _child(
         home, DistrictIndexPage, "stadsdelar", title=DISTRICT_INDEX["sv"][0], show_in_menus=True
     )
     _publish(index, *DISTRICT_INDEX["sv"], show_in_menus=True)
-    _publish(_translated(index, english), *DISTRICT_INDEX["en"], show_in_menus=True)
+    _publish(translation_to_write(index, english), *DISTRICT_INDEX["en"], show_in_menus=True)
 
     for district in DISTRICTS:
         page = _child(index, DistrictPage, district["slug"], title=district["sv"][0])
         name, role_sv, role_en, email, phone = district["contact"]
         for target, role, lang in (
             (page, role_sv, "sv"),
-            (_translated(page, english), role_en, "en"),
+            (translation_to_write(page, english), role_en, "en"),
         ):
             target.contacts.clear()
             target.contacts.add(DistrictContact(name=name, role=role, email=email, phone=phone))
@@ -134,7 +128,9 @@ def seed(now=None) -> None:
         more = item.get("more", {})
         _publish(page, *item["sv"], body=_paragraph(item["sv"][1], more.get("sv")))
         _publish(
-            _translated(page, english), *item["en"], body=_paragraph(item["en"][1], more.get("en"))
+            translation_to_write(page, english),
+            *item["en"],
+            body=_paragraph(item["en"][1], more.get("en")),
         )
         if item["setting"]:
             setattr(settings, item["setting"], page)

@@ -109,3 +109,28 @@ def translation_import(*, instance, locale, strings: dict[str, str], user=None, 
     translation.import_po(catalog, user=user)
     translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)
+
+
+def translation_to_write(page, locale):
+    """The page's version in `locale` to write a translation into: the existing translation,
+    the alias kept for an untranslated page turned into a page of its own (as wagtail-localize
+    does when an editor translates it), or a new copy."""
+    from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        return page.copy_for_translation(locale, copy_parents=True).specific
+    translation = translation.specific
+    if translation.alias_of_id:
+        ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
+        translation.refresh_from_db()
+    return translation
+
+
+def trees_synchronise() -> None:
+    """Alias every page not yet in each synced language (after pages were made in code, not in
+    the admin, where wagtail-localize aliases each new page at once)."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    for synchronization in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        synchronization.sync_trees()

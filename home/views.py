@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -5,10 +6,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from home.cache import active_locale, public, structure_part
+from home.languages import language_name
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -39,16 +41,33 @@ def serve(request, path):
 
 
 def search(request):
+    """Pages in the visitor's language; when none matches there, the default language's."""
     query = request.GET.get("q", "").strip()[:200]
     results = None
+    fallback = ""
     if query:
-        pages = public(Page.objects.live()).filter(locale=active_locale())
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        locale = active_locale()
+        paginator = Paginator(
+            public(Page.objects.live()).filter(locale=locale).search(query),
+            SEARCH_RESULTS_PER_PAGE,
+        )
+        if not paginator.count and locale.language_code != settings.LANGUAGE_CODE:
+            default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+            paginator = Paginator(
+                public(Page.objects.live()).filter(locale=default).search(query),
+                SEARCH_RESULTS_PER_PAGE,
+            )
+            fallback = language_name(settings.LANGUAGE_CODE) if paginator.count else ""
         results = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "home/search.html",
-        {"query": query, "results": results, "pagination_params": urlencode({"q": query})},
+        {
+            "query": query,
+            "results": results,
+            "fallback_language": fallback,
+            "pagination_params": urlencode({"q": query}),
+        },
     )
 
 

@@ -62,7 +62,7 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = DistrictPage.objects.listed(locale)
-        self.fields["category"].queryset = MeasureCategory.objects.filter(locale=locale)
+        self.fields["category"].queryset = MeasureCategory.objects.in_language(locale)
 
     @property
     def is_bot(self) -> bool:

@@ -13,6 +13,7 @@ from accounts.tests.factories import UserFactory
 from events.tests.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from forums import services as forum_services
 from forums.tests.factories import CategoryFactory, ForumPageFactory
+from home.translations import locales_ensure
 from polls import services as poll_services
 from polls.models import Poll, PollOption
 from proposals import services as proposal_services
@@ -149,3 +150,24 @@ def test_a_logged_in_reader_costs_a_fixed_few_queries_more_at_any_size(
     grow(site, 29)
     large = queries_per_page(client, site, django_assert_max_num_queries, LOGGED_IN_BUDGET)
     assert large == small
+
+
+def test_every_public_page_stays_within_the_budget_in_every_language(
+    client, site, settings, django_assert_max_num_queries
+):
+    settings.TORGET_SYNC_LANGUAGE_TREES = True
+    locales_ensure()  # every page there in every language, as an alias until translated
+    swedish = queries_per_page(client, site, django_assert_max_num_queries)
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        counts = {}
+        for name, url in public_pages(site).items():
+            client.get(f"/{code}{url}")
+            with django_assert_max_num_queries(QUERY_BUDGET) as captured:
+                response = client.get(f"/{code}{url}")
+            assert response.status_code == 200, (code, name)
+            assert f'<html lang="{code}"' in response.content.decode()
+            counts[name] = len(captured.captured_queries)
+        # The language switch, menu and notices cost no more in another language.
+        assert counts == swedish, code

@@ -29,7 +29,7 @@ class DistrictCategoryFilter(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = DistrictPage.objects.listed(locale)
-        self.fields["category"].queryset = MeasureCategory.objects.filter(locale=locale)
+        self.fields["category"].queryset = MeasureCategory.objects.in_language(locale)
 
     @classmethod
     def checked(cls, query, *, locale) -> dict:

@@ -20,12 +20,15 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BaseStreamBlock
 from home.cache import public
 from home.models.pages import ContentPage, ServedPageMixin
+from home.querysets import TranslatedQuerySet
 
 
 class MeasureCategory(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TranslatedQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("order")]
 

@@ -61,3 +61,20 @@ def test_the_arabic_page_says_in_arabic_that_interpretation_into_arabic_is_offer
 
     assert "<dt>الترجمة الفورية</dt>" in html
     assert "<dd>العربية, الصومالية</dd>" in html
+
+
+def test_an_editor_opens_the_arabic_meeting_in_the_translation_editor(
+    client, meeting_page, django_capture_on_commit_callbacks
+):
+    from accounts.tests.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        arabic = translated(meeting_page, "ar", "الاجتماع الكبير في فيتيا")
+    client.force_login(UserFactory(groups=["Redaktörer"]))
+
+    response = client.get(f"/admin/pages/{arabic.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "الاجتماع الكبير في فيتيا" in html  # wagtail-localize's editor, with the translation
+    assert "Storsamling Fittja" in html  # beside the Swedish text

@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
+from home.querysets import TranslatedQuerySet
 
-class CategoryQuerySet(models.QuerySet):
+
+class CategoryQuerySet(TranslatedQuerySet):
     def listed(self, locale: Locale):
-        """The categories in one language, in the editors' order, with counts and latest
-        activity from the threads of every language version."""
+        """The categories in one language (those not translated yet in the default language),
+        in the editors' order, with counts and latest activity from the threads of every
+        language version."""
         from forums.models import Post, Thread
 
         threads = Thread.objects.visible().filter(
@@ -33,7 +36,7 @@ class CategoryQuerySet(models.QuerySet):
             .values("latest")
         )
         return (
-            self.filter(locale=locale)
+            self.in_language(locale)
             .annotate(
                 thread_count=Coalesce(Subquery(thread_count), 0),
                 post_count=Coalesce(Subquery(post_count), 0),

@@ -44,8 +44,9 @@ def require_poster(request, page):
 
 
 def category_in_language(forum_page, slug) -> Category:
-    locale = forum_page.locale
-    category = Category.objects.filter(slug=slug, locale=locale).first()
+    """The category in the forum page's language, or in the default one until translated."""
+    locale = forum_page.locale_id
+    category = Category.objects.in_language(locale).filter(slug=slug).first()
     if category is None:
         # A link from another language: the same category under its name here.
         other = get_object_or_404(Category, slug=slug)

@@ -31,7 +31,10 @@ class ServedPageMixin:
         return holder._wagtail_cached_site_root_paths
 
     def get_view_restrictions(self):
-        if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
+        paths = restricted_paths()
+        # An alias follows its source's restrictions (Wagtail resolves them), but where no page
+        # is restricted at all, nothing is.
+        if paths and (self.alias_of_id or any(self.path.startswith(path) for path in paths)):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
 

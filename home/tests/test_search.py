@@ -20,3 +20,16 @@ def test_search_without_a_query_shows_only_the_form(client, site_tree):
     response = client.get("/sok/")
     assert response.status_code == 200
     assert 'id="search-query"' in response.content.decode()
+
+
+def test_search_falls_back_to_swedish_when_nothing_is_in_the_visitors_language(client, site_tree):
+    html = client.get("/so/sok/", {"q": "Fittja"}).content.decode()
+
+    assert 'href="/stadsdelar/fittja/" lang="sv" dir="ltr"' in html
+    assert 'class="alert alert--info"' in html  # says the results are in Swedish
+
+
+def test_search_in_a_language_with_its_own_pages_does_not_fall_back(client, site_tree):
+    html = client.get("/en/sok/", {"q": "Fittja"}).content.decode()
+
+    assert 'class="alert alert--info"' not in html

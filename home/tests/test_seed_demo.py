@@ -1,13 +1,14 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventPage
 from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
 from home.tests.factories import site_root_ensure
+from home.translations import locales_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +18,14 @@ def demo(django_db_setup, django_db_blocker):
     """The demo, loaded twice as `make demo` may be, shared by the tests that only read it (once
     for each test worker that runs them) and rolled back after them: each test runs in a
     savepoint inside this transaction."""
-    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+    demo_settings = override_settings(DEBUG=True, TORGET_SYNC_LANGUAGE_TREES=True)
+    with django_db_blocker.unblock(), demo_settings, transaction.atomic():
         site_root_ensure()
-        call_command("seed_demo", verbosity=0)
-        call_command("seed_demo", verbosity=0)
+        locales_ensure()  # as after `make run`'s migrate: every language syncs from Swedish
+        for _run in range(2):
+            # What waits for the commit (wagtail-localize publishes translations then) runs.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("seed_demo", verbosity=0)
         yield
         transaction.set_rollback(True)
 
@@ -111,3 +116,30 @@ def test_demo_polls_one_closed_with_results_and_one_open(client, demo):
     assert "Resultat: 5 röster" in html
     html = client.get(open_poll.page.url).content.decode()
     assert open_poll.question in html and "för att rösta" in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "swedish_title"),
+    [
+        ("/fi", "Suuri asukastapaaminen Fittjassa (storsamling)", "Storsamling Fittja"),
+        ("/ar", None, "Storsamling Fittja"),
+        ("/so", None, "Storsamling Fittja"),
+        ("/tr", None, "Storsamling Fittja"),
+    ],
+)
+def test_demo_shows_the_first_pages_in_every_language_and_the_rest_in_swedish(
+    client, demo, prefix, title, swedish_title
+):
+    from wagtail_localize.models import Translation
+
+    code = prefix.strip("/")
+    meeting = client.get(f"{prefix}/moten/storsamling-fittja/").content.decode()
+    assert f'<html lang="{code}"' in meeting
+    assert f"<h1>{swedish_title}</h1>" not in meeting  # translated
+    if title:
+        assert f"<h1>{title}</h1>" in meeting
+    assert 'role="note"' not in meeting
+    other = client.get(f"{prefix}/integritet/")
+    assert other.status_code == 200  # an alias until translated, never a 404
+    assert 'role="note"' in other.content.decode()
+    assert Translation.objects.filter(target_locale__language_code=code).count() >= 18

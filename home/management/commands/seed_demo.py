@@ -6,6 +6,8 @@ from accounts import demo as account_demo
 from events import demo as event_demo
 from forums import demo as forum_demo
 from home import demo as page_demo
+from home import demo_languages as language_demo
+from home.translations import trees_synchronise
 from moderation import demo as moderation_demo
 from polls import demo as poll_demo
 from proposals import demo as proposal_demo
@@ -41,6 +43,9 @@ class Command(BaseCommand):
                 update_demo.seed()
                 proposal_demo.seed()
                 poll_demo.seed()
+                language_demo.seed()
+                # Every page not translated is there in every language (as the admin does).
+                trees_synchronise()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for email, role in account_demo.roles():
