@@ -68,8 +68,10 @@ def database_fresh(env):
         code = "from django.db import connection\nwith connection.cursor() as c:\n"
         code += "    c.execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')"
         manage(env, "shell", "-c", code)
-    manage(env, "migrate", "--verbosity", "0")
+    # The cache table first: migrating writes pages (every language's aliases), which the
+    # page cache hears of.
     manage(env, "createcachetable")
+    manage(env, "migrate", "--verbosity", "0")
     # The demo refuses to run with DEBUG off (it makes accounts with a known password).
     manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", settings="torget.settings.dev")
 

@@ -12,10 +12,7 @@ from django.conf import settings
 from django.db import models, transaction
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import (
-    SynchronizedField,
-    get_translatable_fields,
-)
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 
 def locales_ensure(**kwargs) -> None:
@@ -48,10 +45,9 @@ def _in_locale(obj, locale):
     return obj
 
 
-def _copy_facts(source, translation) -> list[str]:
+def _copy_facts(source, translation) -> None:
     """Copy the synchronised fields; keys to translatable things (districts, a category) point
-    at their version in the translation's language. Returns the names of plain fields."""
-    plain = []
+    at their version in the translation's language."""
     for name in synchronised_fields(type(source)):
         field = source._meta.get_field(name)
         if isinstance(field, ParentalManyToManyField):
@@ -60,11 +56,8 @@ def _copy_facts(source, translation) -> list[str]:
         elif isinstance(field, models.ForeignKey):
             value = getattr(source, name)
             setattr(translation, name, _in_locale(value, translation.locale) if value else None)
-            plain.append(name)
         elif field.concrete:
             setattr(translation, name, getattr(source, name))
-            plain.append(name)
-    return plain
 
 
 def default_language_version(page):

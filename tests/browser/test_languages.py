@@ -82,3 +82,25 @@ def test_an_untranslated_page_is_read_as_swedish_inside_the_somali_page(page, si
     expect(page.get_by_role("note")).to_contain_text("Boggan weli laguma hayo af-Soomaali.")
     expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "sv")
     assert_accessible(page)
+
+
+def test_an_editor_translates_in_wagtail_localizes_editor_without_policy_errors(
+    page, six_languages, site_tree
+):
+    from accounts.services import EDITORS
+    from accounts.tests.factories import PASSWORD, UserFactory
+
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    editor = UserFactory(groups=[EDITORS])
+    page.goto("/konto/login/?next=/admin/")
+    page.get_by_label("E-post").fill(editor.email)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Logga in").click()
+    arabic = site_tree["district"].get_translation(Locale.objects.get(language_code="ar"))
+
+    page.goto(f"/admin/pages/{arabic.pk}/edit/")
+
+    expect(page.get_by_text("عن فيتيا.").first).to_be_visible()  # the translation
+    expect(page.get_by_text("Om Fittja.").first).to_be_visible()  # beside the Swedish text
+    assert [text for text in console if "Content Security Policy" in text] == []
