@@ -57,7 +57,8 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (again)
 	$(MANAGE) seed_demo
 
-periodic: migrate ## Send queued emails, reminders and forum news; purge old personal data (cron does this)
+periodic: migrate ## Publish what is scheduled, send queued emails, reminders and forum news; purge old personal data (cron does this)
+	$(MANAGE) publish_scheduled
 	$(MANAGE) send_queued_emails
 	$(MANAGE) send_meeting_reminders
 	$(MANAGE) send_forum_notifications

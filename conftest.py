@@ -12,6 +12,17 @@ from home.tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches: ids are used again from one test to the next (its
+    database is rolled back or flushed), and what was cached about one test's person, page or
+    image must not answer for another's."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     return site_root_ensure()

@@ -7,8 +7,20 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from . import services
+        from django.db.models.signals import post_save
 
-        # Groups and their permissions must exist on every database, demo or not;
-        # post_migrate runs after every migrate and flush, when permissions exist.
+        from home.models import SiteSettings
+
+        from . import services, workflows
+
+        # Groups, their permissions and the editors' review must exist on every database, demo
+        # or not; post_migrate runs after every migrate and flush, when permissions exist.
         post_migrate.connect(services.staff_groups_ensure_on_migrate, sender=self)
+        post_save.connect(_site_settings_saved, sender=SiteSettings)
+        workflows.decision_emails_install()
+
+
+def _site_settings_saved(sender, instance, **kwargs):
+    from .workflows import review_workflow_ensure
+
+    review_workflow_ensure()

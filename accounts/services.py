@@ -66,6 +66,8 @@ GROUP_PERMISSIONS = {
     ],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Organisers write meeting pages and submit them; an editor approves (accounts.workflows).
+ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -103,13 +105,16 @@ def staff_groups_ensure() -> dict[str, Group]:
         content_type__app_label="events", content_type__model="eventindexpage"
     )
     for page in meeting_indexes:
-        for codename in EDITOR_PAGE_PERMISSIONS:
+        for codename in ORGANISER_PAGE_PERMISSIONS:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
             )
             GroupPagePermission.objects.get_or_create(
                 group=groups[ORGANISERS], page=page, permission=permission
             )
+    GroupPagePermission.objects.filter(
+        group=groups[ORGANISERS], permission__codename="publish_page"
+    ).delete()
     root_collection = Collection.get_first_root_node()
     if root_collection:
         for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
@@ -124,6 +129,9 @@ def staff_groups_ensure() -> dict[str, Group]:
                     GroupCollectionPermission.objects.get_or_create(
                         group=groups[ORGANISERS], collection=root_collection, permission=permission
                     )
+    from accounts.workflows import review_workflow_ensure
+
+    review_workflow_ensure()  # the editors' review, on the sections that now exist
     return groups
 
 

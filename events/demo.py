@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from events.models import EventIndexPage, EventPage, Question, QuestionSupport, Registration
 from home.demo import section_ensure
+from home.demo_media import meeting_hall_image, minutes_document
 from home.models import DistrictPage
 
 INDEX = {
@@ -46,8 +47,31 @@ NAMES = [
 ]
 
 
-def _blocks(*paragraphs):
-    return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs])
+HALL_ALT = {
+    "sv": "Tecknad bild av en full sal i Folkets hus där någon talar vid en talarstol.",
+    "en": "A drawing of a full hall in Folkets hus, with someone speaking at a lectern.",
+}
+MINUTES_LINK = {
+    "sv": 'Hela protokollet: <a linktype="document" id="%(id)s">Protokoll, storsamling i Fittja (PDF)</a>',
+    "en": 'The full minutes: <a linktype="document" id="%(id)s">Minutes, Fittja assembly (PDF, in Swedish)</a>',
+}
+
+
+def _blocks(*paragraphs, picture=None, alt=""):
+    blocks = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    if picture is not None:
+        value = {"image": picture.pk, "alt_text": alt, "decorative": False, "caption": ""}
+        blocks.append({"type": "image", "value": value})
+    return json.dumps(blocks)
+
+
+def _minutes(data, lang):
+    """The minutes' paragraphs, and a link to the whole protocol as a PDF document."""
+    paragraphs = list(data["minutes"][lang])
+    if data.get("protocol"):
+        document = minutes_document(data["protocol"]["title"], data["protocol"]["lines"])
+        paragraphs.append(MINUTES_LINK[lang] % {"id": document.pk})
+    return _blocks(*paragraphs)
 
 
 def _at(now, days, hour, minute=0):
@@ -59,6 +83,7 @@ def _meetings(now):
     return [
         {
             "slug": "storsamling-fittja",
+            "picture": True,
             "districts": ["fittja"],
             "kind": EventPage.Kind.ASSEMBLY,
             "start": _at(now, 12, 18),
@@ -229,6 +254,18 @@ def _meetings(now):
                     "autumn, and the youth centre stays open until 10 pm on Fridays.",
                 ],
             },
+            "protocol": {
+                "title": "Protokoll, storsamling i Fittja i våras",
+                "lines": [
+                    "Plats: Fittja centrum, Folkets hus. Deltagare: 96.",
+                    "1. Välkommen och presentation av trygghetsarbetet i Fittja.",
+                    "2. Belysningen vid torget: kommunen byter belysningen under hösten.",
+                    "3. Vuxna ute på kvällarna: nattvandrarna söker fler frivilliga.",
+                    "4. Fritidsgården håller öppet till kl. 22 på fredagar från hösten.",
+                    "5. Frågor från invånarna besvarades; svaren finns på mötessidan.",
+                    "Nästa storsamling: i höst, i Folkets hus.",
+                ],
+            },
             "questions": [
                 (
                     "boende",
@@ -267,6 +304,7 @@ def seed(now=None) -> None:
 
 def _meeting_page(index, data, districts, english):
     title, intro, description, agenda = data["sv"]
+    picture = meeting_hall_image() if data.get("picture") else None
     organiser_name, organiser_email, organiser_phone = data["organiser"]
     page = EventPage(
         title=title,
@@ -282,9 +320,9 @@ def _meeting_page(index, data, districts, english):
         organiser_name=organiser_name,
         organiser_email=organiser_email,
         organiser_phone=organiser_phone,
-        description=_blocks(*description),
+        description=_blocks(*description, picture=picture, alt=HALL_ALT["sv"]),
         agenda=_blocks(*agenda) if agenda else "[]",
-        minutes=_blocks(*data["minutes"]["sv"]) if "minutes" in data else "[]",
+        minutes=_minutes(data, "sv") if "minutes" in data else "[]",
         **{flag: True for flag in data["flags"]},
     )
     index.add_child(instance=page)
@@ -294,10 +332,10 @@ def _meeting_page(index, data, districts, english):
     title, intro, description, agenda = data["en"]
     translation.title = translation.draft_title = title
     translation.intro = intro
-    translation.description = _blocks(*description)
+    translation.description = _blocks(*description, picture=picture, alt=HALL_ALT["en"])
     translation.agenda = _blocks(*agenda) if agenda else "[]"
     if "minutes" in data:
-        translation.minutes = _blocks(*data["minutes"]["en"])
+        translation.minutes = _minutes(data, "en")
     translation.save_revision().publish()
     return EventPage.objects.get(pk=page.pk)
 

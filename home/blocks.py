@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -17,14 +19,32 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
+        required=False,
         label=_("Alternative text"),
         help_text=_("Describe the image for people who cannot see it."),
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label=_("Only decoration"),
+        help_text=_("Then it needs no alternative text: screen readers pass it by."),
     )
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "image"
         template = "blocks/image_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Describe the image, or mark it as only decoration.")
+                    )
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

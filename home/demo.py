@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from home.demo_media import district_image
 from home.demo_texts import ACCESSIBILITY, DISTRICT_INDEX, DISTRICTS, HOME, NOTICE, STANDARD_PAGES
 from home.models import (
     AccessibilityStatementPage,
@@ -21,6 +22,10 @@ from home.models import (
 )
 from home.translations import translation_to_write
 
+HERO_ALT = {
+    "sv": "En tecknad vy över %(district)s: hus med tända fönster, träd och himmel.",
+    "en": "A drawn view of %(district)s: buildings with lit windows, trees and sky.",
+}
 NOTICE_KEY = uuid.UUID("6f1c7f1e-8d7a-4b5e-9a53-2f1f2d0c0a01")
 
 
@@ -106,9 +111,10 @@ def seed(now=None) -> None:
     _publish(index, *DISTRICT_INDEX["sv"], show_in_menus=True)
     _publish(translation_to_write(index, english), *DISTRICT_INDEX["en"], show_in_menus=True)
 
-    for district in DISTRICTS:
+    for number, district in enumerate(DISTRICTS):
         page = _child(index, DistrictPage, district["slug"], title=district["sv"][0])
         name, role_sv, role_en, email, phone = district["contact"]
+        view = district_image(district["sv"][0], number)
         for target, role, lang in (
             (page, role_sv, "sv"),
             (translation_to_write(page, english), role_en, "en"),
@@ -117,7 +123,12 @@ def seed(now=None) -> None:
             target.contacts.add(DistrictContact(name=name, role=role, email=email, phone=phone))
             title, intro = district[lang]
             _publish(
-                target, title, intro, search_description=intro.split(". ")[0].rstrip(".") + "."
+                target,
+                title,
+                intro,
+                search_description=intro.split(". ")[0].rstrip(".") + ".",
+                hero_image=view,
+                hero_image_alt=HERO_ALT[lang] % {"district": title},
             )
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

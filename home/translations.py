@@ -127,3 +127,22 @@ def trees_synchronise() -> None:
 
     for synchronization in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronization.sync_trees()
+
+
+def sources_out_of_date():
+    """Pages whose source was published after wagtail-localize last took its text for
+    translation: their translations wait for "Sync translated pages". Most recent first."""
+    from django.db.models import Exists, F, OuterRef, Subquery
+    from wagtail.models import Page
+    from wagtail_localize.models import Translation, TranslationSource
+
+    published = Page.objects.filter(
+        translation_key=OuterRef("object_id"), locale=OuterRef("locale"), alias_of__isnull=True
+    ).values("last_published_at")[:1]
+    translated = Translation.objects.filter(source=OuterRef("pk"), enabled=True)
+    return (
+        TranslationSource.objects.filter(Exists(translated))
+        .annotate(changed_at=Subquery(published))
+        .filter(changed_at__gt=F("last_updated_at"))
+        .order_by("-changed_at", "-pk")
+    )

@@ -1,7 +1,11 @@
+import mimetypes
+
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import urlencode
@@ -69,6 +73,19 @@ def search(request):
             "pagination_params": urlencode({"q": query}),
         },
     )
+
+
+def media(request, path):
+    """An uploaded file (images, documents) from the default storage, whatever it is (a folder,
+    memory in the tests)."""
+    try:
+        found = default_storage.exists(path)
+    except SuspiciousFileOperation:
+        found = False
+    if not found:
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(path), content_type=content_type)
 
 
 def page_not_found(request, exception=None):

@@ -116,6 +116,15 @@ class ProposalQuerySet(models.QuerySet):
         """Past the support threshold and not answered yet: staff owe a formal answer."""
         return self.filter(threshold_reached_on__isnull=False, verdict="")
 
+    def answer_due_by(self, day):
+        """Owed an answer by `day` at the latest (overdue ones included), oldest date first."""
+        return (
+            self.awaiting_answer()
+            .filter(answer_due__lte=day)
+            .select_related("thread")
+            .order_by("answer_due", "pk")
+        )
+
 
 class Proposal(models.Model):
     class Status(models.TextChoices):

@@ -1,13 +1,22 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from home.dashboard import Row, TodayPanel, with_total
 from proposals import services
 from proposals.models import Proposal
 
+DUE_DAYS = 30
 # Which form field each refusal of the service belongs to.
 ERROR_FIELDS = {"verdict": "verdict", "answer": "answer"}
 
@@ -77,3 +86,38 @@ class ProposalViewSet(SnippetViewSet):
 
 register_permission_policy(Proposal, AnswerOnlyPolicy(Proposal))
 register_snippet(ProposalViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposals_panel(request, panels):
+    """For editors: the proposals whose formal answer is due within 30 days, or overdue."""
+    if not request.user.has_perm("proposals.change_proposal"):
+        return
+    today = timezone.localdate()
+    due, total = with_total(Proposal.objects.answer_due_by(today + timedelta(days=DUE_DAYS)))
+    rows = []
+    for proposal in due:
+        overdue = proposal.answer_due < today
+        when = date_format(proposal.answer_due, "j F Y")
+        note = (_("overdue since %(date)s") if overdue else _("answer by %(date)s")) % {
+            "date": when
+        }
+        url = reverse("wagtailsnippets_proposals_proposal:edit", args=[proposal.pk])
+        rows.append(Row(label=proposal.thread.title, url=url, note=note, urgent=overdue))
+    panels.append(
+        TodayPanel(
+            name="proposals",
+            order=60,
+            heading=_("Proposals to answer"),
+            summary=ngettext(
+                "%(count)s proposal is owed an answer within 30 days.",
+                "%(count)s proposals are owed an answer within 30 days.",
+                total,
+            )
+            % {"count": total},
+            rows=rows,
+            empty=_("No proposal is owed an answer within 30 days."),
+            all_url=reverse("wagtailsnippets_proposals_proposal:list"),
+            all_label=_("All proposals"),
+        )
+    )

@@ -30,6 +30,18 @@ class ObservationQuerySet(models.QuerySet):
             observations = observations.filter(created_at__date__lte=until)
         return observations.select_related("district").order_by("-created_at")
 
+    def this_week_by_district(self, at=None):
+        """New reports since Monday, counted per district (most first), with the district's id
+        for the list's filter."""
+        monday = timezone.localdate(at or timezone.now())
+        monday -= timedelta(days=monday.weekday())
+        return (
+            self.filter(created_at__date__gte=monday, status=Observation.Status.NEW)
+            .values("district", "district__title")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "district__title")
+        )
+
     def weekly_counts(self, *, weeks: int = 12, at=None) -> dict:
         """{(district title, week start date): count} for the last `weeks` weeks."""
         at = at or timezone.now()

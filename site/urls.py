@@ -15,10 +15,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.TORGET_SERVE_MEDIA:  # make run and the tests; in production the web server does
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", home_views.media, name="media")]
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),

@@ -305,6 +305,15 @@ class SubscriptionQuerySet(models.QuerySet):
             .order_by("created_at")
         )
 
+    def for_districts(self, districts):
+        """Confirmed subscriptions to any of `districts` (whichever language version), or to
+        any district at all when `districts` is empty. An unconfirmed address gets nothing."""
+        confirmed = self.filter(confirmed_at__isnull=False)
+        keys = [district.translation_key for district in districts]
+        if keys:
+            confirmed = confirmed.filter(districts__translation_key__in=keys).distinct()
+        return confirmed.order_by("pk")
+
 
 class Subscription(models.Model):
     """Email alerts for districts, without an account; double opt-in."""
@@ -341,3 +350,25 @@ class AlertSent(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} {self.change}"
+
+
+class NoticeAlert(models.Model):
+    """A disruption notice sent by email to the subscribers of its districts: once per notice
+    (whichever language version), with who sent it and to how many."""
+
+    notice_key = models.UUIDField(unique=True)  # the notice's translation_key
+    notice = models.ForeignKey(
+        "home.DisruptionNotice", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"))
+
+    class Meta:
+        verbose_name = _("notice sent by email")
+        verbose_name_plural = _("notices sent by email")
+
+    def __str__(self):
+        return f"{self.notice_key} → {self.recipients}"

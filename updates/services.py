@@ -1,15 +1,18 @@
 """Alerts about the safety work: subscriptions with double opt-in, and one email per change."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.links import absolute_url, object_from_token, signed_token
-from home.services import email_queue
+from home.models import DisruptionNotice
+from home.services import RuleError, email_queue
 from home.translations import translations_synchronise
-from updates.models import AlertSent, Subscription, UpdatePage
+from updates.models import AlertSent, NoticeAlert, Subscription, UpdatePage
 
 CONFIRM_SALT = "updates.confirm"  # noqa: S105 - a namespace, not a secret
 UNSUBSCRIBE_SALT = "updates.unsubscribe"  # noqa: S105
@@ -73,7 +76,10 @@ def _change(page: UpdatePage) -> str:
 
 def update_published(*, page: UpdatePage, at=None) -> int:
     """After any language version is published: its facts (status, dates, districts) go to
-    every language version, and subscribers hear of what changed."""
+    every language version, and subscribers hear of what changed. Wagtail also says
+    "published" when a page is only scheduled; that waits for `publish_scheduled`."""
+    if not page.live:
+        return 0
     translations_synchronise(page=page)
     return alerts_for_published(page=page, at=at)
 
@@ -131,3 +137,61 @@ def alerts_for_published(*, page: UpdatePage, at=None) -> int:
             )
         sent += 1
     return sent
+
+
+class AlertError(RuleError):
+    """An alert the rules refuse: a notice goes out by email once."""
+
+
+def notice_alert_recipients(*, notice):
+    """Who would get `notice` by email: confirmed subscribers of its districts (of any, when
+    it concerns the whole municipality)."""
+    source = notice.get_translation_or_none(Locale.get_default()) or notice
+    return Subscription.objects.for_districts(list(source.districts.all()))
+
+
+def notice_alert_send(*, notice, by, at=None) -> NoticeAlert:
+    """Email a disruption notice to its districts' subscribers, each in their own language
+    where the notice is translated: once per notice, logged with who sent it and to how many."""
+    at = at or timezone.now()
+    versions = {
+        version.locale.language_code: version
+        for version in DisruptionNotice.objects.filter(
+            translation_key=notice.translation_key
+        ).select_related("locale")
+    }
+    default = versions.get(settings.LANGUAGE_CODE, notice)
+    subscriptions = list(notice_alert_recipients(notice=notice).prefetch_related("districts"))
+    try:
+        with transaction.atomic():
+            alert = NoticeAlert.objects.create(
+                notice_key=notice.translation_key,
+                notice=default,
+                sent_by=by,
+                sent_at=at,
+                recipients=len(subscriptions),
+            )
+            for subscription in subscriptions:
+                _notice_email(versions.get(subscription.language, default), subscription)
+    except IntegrityError:
+        raise AlertError("sent", _("This notice has already been sent by email.")) from None
+    return alert
+
+
+def _notice_email(notice, subscription) -> None:
+    unsubscribe_url = _url("updates:unsubscribe", subscription, UNSUBSCRIBE_SALT)
+    with translation.override(subscription.language):
+        context = {
+            "notice": notice,
+            "districts": [district.title for district in subscription.districts.all()],
+            "unsubscribe_url": unsubscribe_url,
+        }
+        email_queue(
+            to=subscription.email,
+            subject=render_to_string("updates/email/notice_subject.txt", context),
+            body=render_to_string("updates/email/notice.txt", context),
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )

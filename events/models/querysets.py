@@ -1,9 +1,9 @@
 """Reads of meeting pages, named for what the lists ask."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import models
-from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale
@@ -47,3 +47,37 @@ class EventPageQuerySet(PageQuerySet):
         return self.prefetch_related(
             models.Prefetch("districts", queryset=DistrictPage.objects.order_by("title"))
         ).annotate(places_taken=Coalesce(Subquery(confirmed_places), 0))
+
+    def needing_organisers(self, now, days: int = 30):
+        """Meetings in the next `days` (in the default language) with questions not answered
+        yet, or, on the day itself, confirmed people not yet checked in; soonest first."""
+        from django.conf import settings
+
+        from events.models import Meeting, Question, Registration
+
+        def count(queryset):
+            counted = queryset.values("meeting").annotate(n=Count("pk")).values("n")
+            return Coalesce(Subquery(counted), 0)
+
+        same_meeting = {"meeting__translation_key": OuterRef("translation_key")}
+        today_ends = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+        return (
+            self.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .filter(end__gte=now, start__lte=now + timedelta(days=days))
+            .annotate(
+                meeting_pk=Subquery(
+                    Meeting.objects.filter(translation_key=OuterRef("translation_key")).values(
+                        "pk"
+                    )[:1]
+                ),
+                open_questions=count(Question.objects.visible().filter(answer="", **same_meeting)),
+                at_the_door=count(
+                    Registration.objects.confirmed().filter(
+                        attended_at__isnull=True, **same_meeting
+                    )
+                ),
+            )
+            .filter(Q(open_questions__gt=0) | Q(at_the_door__gt=0, start__lte=today_ends))
+            .order_by("start", "pk")
+        )

@@ -30,7 +30,10 @@ def _schedule(page: EventPage) -> dict:
 
 def meeting_published(*, page: EventPage, at=None) -> None:
     """After any language version is published: share time, place and capacity across the
-    versions, tell registered people what changed, and fill raised capacity from the line."""
+    versions, tell registered people what changed, and fill raised capacity from the line.
+    A page only scheduled to go live (Wagtail says "published" then too) waits until it does."""
+    if not page.live:
+        return
     at = at or timezone.now()
     with transaction.atomic():
         source = translations_synchronise(page=page)

@@ -1,6 +1,7 @@
 import hashlib
 from datetime import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +48,16 @@ class DisruptionNotice(TranslatableMixin, models.Model):
     link_text = models.CharField(_("link text"), max_length=80, blank=True)
     starts_at = models.DateTimeField(_("shown from"), default=timezone.now)
     ends_at = models.DateTimeField(_("shown until"))
+    districts = models.ManyToManyField(
+        "home.DistrictPage",
+        verbose_name=_("districts"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Where it applies. Empty: the whole municipality. Sent as an email, it reaches those "
+            "who follow these districts' safety work."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = DisruptionNoticeQuerySet.as_manager()
@@ -55,6 +66,7 @@ class DisruptionNotice(TranslatableMixin, models.Model):
         FieldPanel("message"),
         FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_text")]),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -138,6 +138,11 @@ class DistrictPage(ContentPage):
         blank=True,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
+    hero_image_decorative = models.BooleanField(
+        _("the hero image is only decoration"),
+        default=False,
+        help_text=_("Then it needs no alternative text: screen readers pass it by."),
+    )
 
     objects = PageManager.from_queryset(DistrictPageQuerySet)()
 
@@ -148,7 +153,12 @@ class DistrictPage(ContentPage):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
+            heading=_("Hero image"),
         ),
         FieldPanel("body"),
         InlinePanel("contacts", heading=_("Contact people"), label=_("Contact person")),
@@ -159,9 +169,18 @@ class DistrictPage(ContentPage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
+        if (
+            self.hero_image_id
+            and not self.hero_image_decorative
+            and not self.hero_image_alt.strip()
+        ):
             raise ValidationError(
-                {"hero_image_alt": _("Describe the image for people who cannot see it.")}
+                {
+                    "hero_image_alt": _(
+                        "Describe the image for people who cannot see it, or mark it as only "
+                        "decoration."
+                    )
+                }
             )
 
 

@@ -38,6 +38,15 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Counted from the day a proposal reaches the number of supporters above."),
     )
 
+    review_updates = models.BooleanField(
+        _("updates on the safety work need a second editor's approval"),
+        default=False,
+        help_text=_(
+            "Editors then submit updates for review (Granskning) before they are published, as "
+            "meeting organisers always do."
+        ),
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
@@ -48,6 +57,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("proposal_support_threshold"), FieldPanel("proposal_answer_days")],
             heading=_("Proposals"),
         ),
+        FieldPanel("review_updates"),
     ]
 
     class Meta:

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
 from home.cache import active_locale, notices_not_ended, page_cache, public, structure_part
@@ -193,3 +194,15 @@ def shows_admin_link(context):
         shown = user.has_perm("wagtailadmin.access_admin")
         page_cache().set(key, shown, timeout=60)
     return shown
+
+
+@register.simple_tag(takes_context=True)
+def editor_bar(context):
+    """Wagtail's user bar (edit, show in the admin, the accessibility checker) for whoever may
+    edit this page; nothing, and no query, for residents and visitors."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not shows_admin_link(context):
+        return ""
+    if not page.permissions_for_user(context["request"].user).can_edit():
+        return ""
+    return wagtailuserbar(context)

@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from accounts.services import staff_groups_ensure
 from home.models import (
@@ -29,6 +29,8 @@ def site_root_ensure() -> HomePage:
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
+    if Collection.get_first_root_node() is None:  # a flush removes it too
+        Collection.add_root(name="Root")
     # After a flush the groups were rebuilt before the root page existed to grant pages on.
     staff_groups_ensure()
     return home

@@ -178,6 +178,13 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
+# Uploaded files are served by the web server (deploy/nginx) or an object store, not Django.
+TORGET_SERVE_MEDIA = False
+# Image renditions: small enough for a phone (each at most about 120 KB at 1200 px wide).
+WAGTAILIMAGES_JPEG_QUALITY = 78
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_AVIF_QUALITY = 55
+
 # Static and media files
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

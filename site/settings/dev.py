@@ -22,3 +22,6 @@ STORAGES = {
 TORGET_REQUIRE_STAFF_MFA = False
 # `PORT=8123 make run` serves on 8123, so the links in its emails lead there too.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env('PORT', '8000')}")
+
+# Uploaded images and documents served by Django itself (home.views.media).
+TORGET_SERVE_MEDIA = True

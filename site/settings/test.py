@@ -33,3 +33,6 @@ if "sqlite" in DATABASES["default"]["ENGINE"]:
     # In memory, one database per test worker (pytest-django leaves ":memory:" unsuffixed).
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Uploaded images and documents served by Django itself (home.views.media).
+TORGET_SERVE_MEDIA = True

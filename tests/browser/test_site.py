@@ -189,3 +189,24 @@ def test_an_editor_logs_in_and_edits_a_district_without_policy_errors(page, site
     page.goto(f"/admin/pages/{site_tree['district'].pk}/edit/")
     expect(page.get_by_label("Alternativtext för toppbilden")).to_be_visible()
     assert [text for text in console if "Content Security Policy" in text] == []
+
+
+def test_pictures_load_from_the_site_itself(page, site_tree, settings):
+    from home.demo_media import district_image
+
+    settings.TORGET_PAGE_CACHE_SECONDS = 0
+    district = site_tree["district"]
+    district.hero_image = district_image("Fittja", 1)
+    district.hero_image_alt = "Hus och träd i Fittja."
+    district.save_revision().publish()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+
+    page.goto("/stadsdelar/fittja/")
+
+    hero = page.get_by_role("img", name="Hus och träd i Fittja.")
+    expect(hero).to_be_visible()
+    assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert hero.evaluate("image => image.currentSrc").endswith((".avif", ".webp"))
+    assert hosts <= {"localhost", "127.0.0.1"}
+    assert_accessible(page)
