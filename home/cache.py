@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.db.models import Q
 from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 VERSION_KEY = "torget:content-version"
@@ -152,17 +153,59 @@ def structure_changed() -> None:
     _version_replace(CONTENT)
 
 
-def cached_part(name: str, build: Callable[[], Any], *parts: Any, kind: str = CONTENT) -> Any:
+def cached_part(
+    name: str,
+    build: Callable[[], Any],
+    *parts: Any,
+    kind: str = CONTENT,
+    timeout: int = PART_SECONDS,
+) -> Any:
     """A piece of pages (menu, footer, a page's route) for the current version of `kind`,
-    the active language and `parts`."""
+    the active language and `parts`, kept at most `timeout` seconds."""
     key = ":".join(
         ["torget:part", kind, version(kind), get_language() or "", name, *map(str, parts)]
     )
     value = page_cache().get(key)
     if value is None:
         value = build()
-        page_cache().set(key, value, timeout=PART_SECONDS)
+        page_cache().set(key, value, timeout=timeout)
     return value
+
+
+# What differs per response in a page or part that everyone shares: the CSRF token in forms
+# and the nonce of inline scripts. Kept as placeholders, put back for each reader.
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+CSRF_PLACEHOLDER = b"__torget_csrf_token__"
+NONCE_PLACEHOLDER = b"__torget_csp_nonce__"
+
+
+def reader_values_remove(content: bytes, request) -> bytes:
+    """`content` with this response's CSRF token and script nonce replaced by placeholders."""
+    content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+    nonce = getattr(request, "_csp_nonce", None)
+    if nonce:
+        content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    return content
+
+
+def reader_values_put(content: bytes, request) -> bytes:
+    """The placeholders of `reader_values_remove` replaced by this reader's token and nonce."""
+    from django.middleware.csrf import get_token
+
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    if NONCE_PLACEHOLDER in content:
+        content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+    return content
+
+
+def deferred(build: Callable[[], dict], *names: str) -> dict:
+    """Context for a template whose values `build` works out only when the template first uses
+    one of them: when a shared part renders (home.templatetags.shared_tags), not when it comes
+    from the cache. Each value stands in for what it will be, so a template tests it by its
+    truth (`{% if results %}`), never by identity (`is None`)."""
+    values = SimpleLazyObject(build)
+    return {name: SimpleLazyObject(lambda name=name: values[name]) for name in names}
 
 
 def structure_part(name: str, build: Callable[[], Any], *parts: Any) -> Any:

@@ -1,13 +1,11 @@
 import hashlib
 import math
-import re
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -17,6 +15,8 @@ from home.cache import (
     content_version,
     notices_not_ended,
     page_cache,
+    reader_values_put,
+    reader_values_remove,
     site_root_paths,
     structure_part,
 )
@@ -24,9 +24,6 @@ from home.models.notices import next_notice_change
 
 ADMIN_PREFIX = "/admin/"
 CACHE_STATUS_HEADER = "X-Torget-Cache"
-CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-CSRF_PLACEHOLDER = b"__torget_csrf_token__"
-NONCE_PLACEHOLDER = b"__torget_csp_nonce__"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -132,10 +129,7 @@ class PublicCacheMiddleware:
         return max(browser, 0), max(server, 1)
 
     def _entry_from(self, request, response):
-        content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
-        nonce = getattr(request, "_csp_nonce", None)
-        if nonce:
-            content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+        content = reader_values_remove(response.content, request)
         headers = [
             (name, value)
             for name, value in response.items()
@@ -144,11 +138,7 @@ class PublicCacheMiddleware:
         return {"status": response.status_code, "headers": headers, "content": content}
 
     def _response_from(self, request, entry):
-        content = entry["content"]
-        if CSRF_PLACEHOLDER in content:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        if NONCE_PLACEHOLDER in content:
-            content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        content = reader_values_put(entry["content"], request)
         response = HttpResponse(content, status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from home.cache import active_locale, public, structure_part
+from home.cache import active_locale, deferred, public, structure_part
 from home.languages import language_name
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -45,8 +45,21 @@ def serve(request, path):
 
 
 def search(request):
-    """Pages in the visitor's language; when none matches there, the default language's."""
+    """Pages in the visitor's language; when none matches there, the default language's.
+    Searched only when the page's shared part is not in the cache."""
     query = request.GET.get("q", "").strip()[:200]
+    return render(
+        request,
+        "home/search.html",
+        {
+            "query": query,
+            **deferred(lambda: _search(request, query), "results", "fallback_language"),
+            "pagination_params": urlencode({"q": query}),
+        },
+    )
+
+
+def _search(request, query) -> dict:
     results = None
     fallback = ""
     if query:
@@ -63,16 +76,7 @@ def search(request):
             )
             fallback = language_name(settings.LANGUAGE_CODE) if paginator.count else ""
         results = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "home/search.html",
-        {
-            "query": query,
-            "results": results,
-            "fallback_language": fallback,
-            "pagination_params": urlencode({"q": query}),
-        },
-    )
+    return {"results": results, "fallback_language": fallback}
 
 
 def media(request, path):

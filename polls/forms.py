@@ -22,9 +22,17 @@ class VoteForm(forms.Form):
 
     def __init__(self, *args, poll: Poll, **kwargs):
         super().__init__(*args, **kwargs)
+        # The choices from the poll's answers and districts as they are (a page shows polls
+        # kept with their answers and districts): no query to draw the form.
+        options = list(poll.options.all())
         self.fields["option"].queryset = poll.options.all()
+        self.fields["option"].choices = [(option.pk, option.text) for option in options]
         self.fields["option"].widget.attrs["id"] = f"poll-{poll.pk}-option"
-        self.fields["district"].queryset = poll.districts.all()
-        self.fields["district"].widget.attrs["id"] = f"poll-{poll.pk}-district"
-        if not poll.districts.exists():
+        districts = list(poll.districts.all())
+        if districts:
+            field = self.fields["district"]
+            field.queryset = poll.districts.all()
+            field.choices = [("", field.empty_label)] + [(d.pk, d.title) for d in districts]
+            field.widget.attrs["id"] = f"poll-{poll.pk}-district"
+        else:
             del self.fields["district"]

@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from home.cache import cached_part
+
 
 class PollQuerySet(models.QuerySet):
     def on_page(self, page):
@@ -25,6 +27,15 @@ class PollQuerySet(models.QuerySet):
 
     def started(self, at=None):
         return self.filter(opens_at__lte=at or timezone.now())
+
+    def shown_on(self, page) -> list:
+        """`on_page` with the districts, opened or not, kept with the page parts: a page asks
+        for them for every reader."""
+        return cached_part(
+            "page-polls",
+            lambda: list(self.on_page(page).prefetch_related("districts")),
+            page.translation_key,
+        )
 
 
 class Poll(ClusterableModel):
@@ -78,7 +89,11 @@ class Poll(ClusterableModel):
         return (at or timezone.now()) >= self.closes_at
 
     def results(self) -> list[dict]:
-        """Each answer with its votes and share, in the editors' order."""
+        """Each answer with its votes and share, in the editors' order (kept with the page
+        parts until the next change to public content, which a vote is)."""
+        return cached_part("poll-results", self._results_count, self.pk)
+
+    def _results_count(self) -> list[dict]:
         counts = dict(
             self.votes.values("option").annotate(n=Count("pk")).values_list("option", "n")
         )

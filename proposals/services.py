@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from accounts.models import User, has_verified_email
 from forums import services as forum_services
 from forums.services import ForumError
+from home.cache import structure_part
 from home.models import SiteSettings
 from home.services import RuleError, counted_toggle
 from proposals.models import Proposal, ProposalIndexPage, Support
@@ -31,7 +32,7 @@ class ProposalError(RuleError):
 
 def rules() -> SiteSettings:
     """The threshold and the time to answer, as staff set them in the site settings."""
-    return SiteSettings.objects.first() or SiteSettings()
+    return structure_part("proposal-rules", lambda: SiteSettings.objects.first() or SiteSettings())
 
 
 def proposal_create(
@@ -81,11 +82,17 @@ def proposal_create(
         )
 
 
-def supports_left(user, at=None) -> int:
-    """How many more proposals the person may support this calendar month."""
+def support_month_start(at=None):
+    """Supports count per calendar month: when this one began."""
     at = timezone.localtime(at or timezone.now())
-    month_start = at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    used = Support.objects.filter(user=user, created_at__gte=month_start).count()
+    return at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def supports_left(user, at=None, *, used: int | None = None) -> int:
+    """How many more proposals the person may support this calendar month (`used`: the
+    supports they gave since `support_month_start`, when already counted)."""
+    if used is None:
+        used = Support.objects.filter(user=user, created_at__gte=support_month_start(at)).count()
     return max(settings.TORGET_PROPOSAL_SUPPORTS_PER_MONTH - used, 0)
 
 

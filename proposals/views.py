@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,12 +12,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 from forums.models import ForumPage, Thread
 from forums.views import WAITING_MESSAGE, require_poster
-from home.cache import cached_part, section_page
+from home.cache import cached_part, deferred, section_page
 from home.models import DistrictPage
 from proposals import services
 from proposals.forms import FilterForm, ProposalForm
-from proposals.models import Proposal, ProposalIndexPage, Support
+from proposals.models import Proposal, ProposalIndexPage
 from proposals.notifications import user_from_token
+from proposals.selectors import proposal_reader
 from updates.models import MeasureCategory, UpdatePage
 
 
@@ -66,6 +68,28 @@ def localize_measures(proposals, locale) -> list:
 
 
 def proposal_list(request, index_page):
+    """The list, worked out only when the page's shared part is not in the cache, and the
+    reader's own proposals that wait for a moderator."""
+    user = request.user
+    return index_page.render(
+        request,
+        context_overrides={
+            **deferred(
+                lambda: _proposal_list(request, index_page),
+                "filter_form",
+                "filters",
+                "proposals",
+                "params",
+            ),
+            "own_waiting": SimpleLazyObject(
+                lambda: list(Proposal.objects.waiting_by(user)) if user.is_authenticated else []
+            ),
+            "rules": services.rules(),
+        },
+    )
+
+
+def _proposal_list(request, index_page) -> dict:
     filters = FilterForm.checked(request.GET, locale=index_page.locale)
     sort = filters.pop("sort")
     proposals = Proposal.objects.visible().filtered(**filters).for_list(sort)
@@ -79,20 +103,12 @@ def proposal_list(request, index_page):
         "category": filters["category"].slug if filters["category"] else "",
         "sort": sort,
     }
-    own_waiting = []
-    if request.user.is_authenticated:
-        own_waiting = list(Proposal.objects.waiting_by(request.user))
-    return index_page.render(
-        request,
-        context_overrides={
-            "filter_form": FilterForm(request.GET or None, locale=index_page.locale),
-            "filters": filters,
-            "proposals": page_obj,
-            "params": urlencode({key: value for key, value in query.items() if value}),
-            "own_waiting": own_waiting,
-            "rules": services.rules(),
-        },
-    )
+    return {
+        "filter_form": FilterForm(request.GET or None, locale=index_page.locale),
+        "filters": filters,
+        "proposals": page_obj,
+        "params": urlencode({key: value for key, value in query.items() if value}),
+    }
 
 
 def proposal_new(request, index_page):
@@ -135,29 +151,49 @@ def proposal_new(request, index_page):
 
 
 def proposal_detail(request, index_page, proposal_id):
-    proposal = get_object_or_404(
-        Proposal.objects.visible_to(request.user).select_related(
-            "thread", "opening_post", "district", "category", "image", "measure", "raised_at"
-        ),
-        pk=proposal_id,
+    """A published proposal is kept with the page parts and its page shared; one waiting for
+    a moderator is shown to its author alone."""
+    proposal = cached_part(
+        "proposal",
+        lambda: _prepared(Proposal.objects.visible(), proposal_id, index_page.locale),
+        proposal_id,
     )
-    localize_measures(localize([proposal], index_page.locale), index_page.locale)
+    published = proposal is not None
+    if not published:
+        own = Proposal.objects.visible_to(request.user)
+        proposal = _prepared(own, proposal_id, index_page.locale)
+        if proposal is None:
+            raise Http404
+    reader = proposal_reader(proposal=proposal, request=request)
     user = request.user
-    supporting = (
-        user.is_authenticated and Support.objects.filter(proposal=proposal, user=user).exists()
-    )
     return _render(
         request,
         index_page,
         "proposals/proposal.html",
         proposal=proposal,
-        supporting=supporting,
+        published=published,
+        supporting=reader.supporting,
         is_author=user.is_authenticated and proposal.thread.author_id == user.pk,
-        supports_left=services.supports_left(user) if user.is_authenticated else None,
+        supports_left=reader.supports_left,
         rules=services.rules(),
         forum_page=section_page(ForumPage),
-        raised_at=_live_localized(proposal.raised_at),
     )
+
+
+def _prepared(proposals, proposal_id, locale):
+    """The proposal with what its page shows in the reader's language, or None."""
+    proposal = (
+        proposals.select_related(
+            "thread", "opening_post", "district", "category", "image", "measure", "raised_at"
+        )
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        return None
+    localize_measures(localize([proposal], locale), locale)
+    proposal.shown_raised_at = _live_localized(proposal.raised_at)
+    return proposal
 
 
 def _live_localized(page):

@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
-from home.cache import public
+from home.cache import deferred, public
 from home.models.pages import ContentPage, ServedPageMixin
 from home.querysets import TranslatedQuerySet
 
@@ -256,22 +256,42 @@ class UpdatePage(ServedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parent by its tree path: one query where get_parent().specific takes two.
-        context["index_page"] = UpdateIndexPage.objects.get(path=self.path[: -self.steplen])
-        context["districts"] = list(self.districts.all())
-        context["responsible"] = list(self.responsible.all())
-        context["tags"] = list(self.tags.all())
-        context["timeline"] = self.progress.all().order_by("-date")
-        context["meetings"] = [m for m in self.related_meetings.all() if m.live]
-        context["threads"] = [t for t in self.related_threads.all() if t.status == "visible"]
-        # A few chosen by the editor, each with its meeting page in the reader's language.
+        # Worked out only when the page's shared part is not in the cache.
+        context.update(
+            deferred(
+                self._shared_context,
+                "index_page",
+                "districts",
+                "responsible",
+                "tags",
+                "timeline",
+                "meetings",
+                "threads",
+                "questions",
+            )
+        )
+        return context
+
+    def _shared_context(self) -> dict:
+        # A few questions chosen by the editor, each with its meeting page in the reader's
+        # language.
         language = self.locale.language_code
-        context["questions"] = []
+        questions = []
         for question in self.related_questions.select_related("meeting"):
             meeting = question.meeting.page_in(language)
             if question.status == "visible" and meeting.live:
-                context["questions"].append((question, meeting))
-        return context
+                questions.append((question, meeting))
+        return {
+            # The parent by its tree path: one query where get_parent().specific takes two.
+            "index_page": UpdateIndexPage.objects.get(path=self.path[: -self.steplen]),
+            "districts": list(self.districts.all()),
+            "responsible": list(self.responsible.all()),
+            "tags": list(self.tags.all()),
+            "timeline": list(self.progress.all().order_by("-date")),
+            "meetings": [m for m in self.related_meetings.all() if m.live],
+            "threads": [t for t in self.related_threads.all() if t.status == "visible"],
+            "questions": questions,
+        }
 
 
 class ProgressEntry(Orderable):

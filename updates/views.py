@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from home.cache import deferred
 from home.ratelimit import client_ip, rate_limit_exceeded
 from updates import services
 from updates.forms import FilterForm, SubscribeForm
@@ -18,6 +19,24 @@ from updates.models import Subscription, UpdatePage
 
 
 def update_list(request, index_page, subscribe_form=None):
+    """The list of measures and news, worked out only when the page's shared part is not in
+    the cache; a subscription form that came back with errors is the reader's own."""
+    context = deferred(
+        lambda: _update_list(request, index_page),
+        "filter_form",
+        "filters",
+        "updates",
+        "params",
+        "rss_url",
+        "atom_url",
+        "subscribe_form",
+    )
+    if subscribe_form is not None:
+        context.update(subscribe_form=subscribe_form, subscribe_form_sent=True)
+    return index_page.render(request, context_overrides=context)
+
+
+def _update_list(request, index_page) -> dict:
     filters = FilterForm.checked(request.GET, locale=index_page.locale)
     updates = (
         UpdatePage.objects.listed(index_page.locale_id).child_of(index_page).filtered(**filters)
@@ -31,18 +50,15 @@ def update_list(request, index_page, subscribe_form=None):
     }
     query = {key: value for key, value in query.items() if value}
     feed_query = urlencode({k: v for k, v in query.items() if k in ("district", "category")})
-    return index_page.render(
-        request,
-        context_overrides={
-            "filter_form": FilterForm(request.GET or None, locale=index_page.locale),
-            "filters": filters,
-            "updates": page_obj,
-            "params": urlencode(query),
-            "rss_url": index_page.url + "rss/" + (f"?{feed_query}" if feed_query else ""),
-            "atom_url": index_page.url + "atom/" + (f"?{feed_query}" if feed_query else ""),
-            "subscribe_form": subscribe_form or SubscribeForm(locale=index_page.locale),
-        },
-    )
+    return {
+        "filter_form": FilterForm(request.GET or None, locale=index_page.locale),
+        "filters": filters,
+        "updates": page_obj,
+        "params": urlencode(query),
+        "rss_url": index_page.url + "rss/" + (f"?{feed_query}" if feed_query else ""),
+        "atom_url": index_page.url + "atom/" + (f"?{feed_query}" if feed_query else ""),
+        "subscribe_form": SubscribeForm(locale=index_page.locale),
+    }
 
 
 def subscribe(request, index_page):

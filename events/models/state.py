@@ -8,6 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from home.cache import cached_part
+
 
 class MeetingState:
     """For EventPage: when registration opens and closes, and what a card or the page says
@@ -37,6 +39,15 @@ class MeetingState:
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    def places_taken(self) -> int:
+        """Places taken by confirmed registrations (kept with the page parts until the next
+        change to public content, which any registration is)."""
+        return cached_part(
+            "places-taken",
+            lambda: self.meeting.registrations.confirmed().places(),
+            self.translation_key,
+        )
 
     def places_left(self, places_taken: int) -> int | None:
         if self.capacity is None:

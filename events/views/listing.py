@@ -13,7 +13,7 @@ from events.forms import (
     MeetingFilterForm,
 )
 from events.models import EventIndexPage, EventPage, Meeting
-from home.cache import active_locale, public
+from home.cache import active_locale, deferred, public
 from home.models import DistrictPage
 
 MEETINGS_PER_PAGE = 10
@@ -34,6 +34,19 @@ def _filtered_meetings(locale, request):
 
 
 def meeting_list_context(index_page, request) -> dict:
+    """The list's context, worked out only if the page's shared part is not in the cache."""
+    return deferred(
+        lambda: _meeting_list(index_page, request),
+        "filter_form",
+        "filter_district",
+        "upcoming",
+        "past",
+        "filter_params",
+        "feed_url",
+    )
+
+
+def _meeting_list(index_page, request) -> dict:
     form, meetings, district = _filtered_meetings(index_page.locale, request)
     meetings = meetings.child_of(index_page)
     now = timezone.now()

@@ -4,11 +4,11 @@ import json
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from accounts.models import has_verified_email
 from events import services
 from events.emails import registration_token
 from events.forms import (
@@ -17,54 +17,72 @@ from events.forms import (
     RegistrationForm,
 )
 from events.models import EventPage
+from events.selectors import meeting_reader
+from home.cache import deferred
 from moderation import services as moderation
 
 
 def meeting_page_context(page, request) -> dict:
-    meeting = page.meeting
-    user = request.user
-    places_taken = meeting.registrations.confirmed().places()
-    own_registration = None
-    supported = set()
-    if user.is_authenticated:
-        own_registration = meeting.registrations.active().filter(user=user).first()
-        supported = set(meeting.questions.filter(supports__user=user).values_list("pk", flat=True))
-    verified = has_verified_email(user)
-    suspension = moderation.active_suspension(user) if verified else None
+    """What the meeting page shows: the facts and questions everyone sees, worked out only
+    when the page's shared parts are rendered, and what belongs to this reader."""
+    reader = meeting_reader(page=page, request=request)
+    places_taken = page.places_taken()
     state = page.registration_state()
-    questions = list(meeting.questions.for_page(user))
+    registration = reader.registration
+    can_ask = (
+        reader.can_take_part
+        and not reader.suspension
+        and state != "cancelled"
+        and timezone.now() < page.start
+    )
     context = {
-        "meeting": meeting,
-        "districts": list(page.districts.all()),
+        **deferred(
+            lambda: _shared_context(page, request, places_taken),
+            "districts",
+            "questions",
+            "answered_questions",
+            "follow_ups",
+            "json_ld",
+        ),
         "places_taken": places_taken,
         "availability": page.availability(places_taken),
         "registration_state": state,
         "state_message": services.STATE_MESSAGES.get(state, ""),
-        "own_registration": own_registration,
-        "own_position": own_registration.waitlist_position() if own_registration else None,
+        "own_registration": registration,
+        "own_position": registration.waitlist_position() if registration else None,
         "own_manage_url": (
-            reverse("events:registration", args=[registration_token(own_registration)])
-            if own_registration
+            reverse("events:registration", args=[registration_token(registration)])
+            if registration
             else ""
         ),
-        "can_register_with_account": verified,
+        "can_register_with_account": reader.can_take_part,
+        "own_pending_questions": reader.pending_questions,
+        "supported_question_ids": reader.supported_question_ids,
+        "can_ask": can_ask,
+        "suspension_message": (
+            moderation.suspension_message(reader.suspension) if reader.suspension else ""
+        ),
+    }
+    # The blank forms are drawn in shared parts, so made only when those are.
+    context["registration_open"] = state == "open" and not registration
+    if context["registration_open"]:
+        form_class = RegistrationForm if reader.can_take_part else GuestRegistrationForm
+        context["registration_form"] = SimpleLazyObject(lambda: form_class(page=page))
+    if can_ask:
+        context["question_form"] = SimpleLazyObject(QuestionForm)
+    return context
+
+
+def _shared_context(page, request, places_taken) -> dict:
+    """What every reader of the meeting page sees."""
+    questions = list(page.meeting.questions.for_page())
+    return {
+        "districts": list(page.districts.all()),
         "questions": questions,
-        "answered_questions": [q for q in questions if q.answer],
-        "supported_question_ids": supported,
-        "can_ask": verified
-        and not suspension
-        and state != "cancelled"
-        and timezone.now() < page.start,
-        "suspension_message": moderation.suspension_message(suspension) if suspension else "",
+        "answered_questions": [question for question in questions if question.answer],
         "follow_ups": [f.target for f in page.follow_ups.select_related("target") if f.target.live],
         "json_ld": meeting_json_ld(page, request, places_taken),
     }
-    if state == "open" and not own_registration:
-        form_class = RegistrationForm if verified else GuestRegistrationForm
-        context.setdefault("registration_form", form_class(page=page))
-    if context["can_ask"]:
-        context["question_form"] = QuestionForm()
-    return context
 
 
 def meeting_json_ld(page, request, places_taken) -> str:
@@ -119,6 +137,11 @@ def meeting_json_ld(page, request, places_taken) -> str:
 
 
 def render_meeting_page(page, request, status=200, **context):
+    """The meeting page again with a form the reader sent (`registration_form` or
+    `question_form`), its errors shown: that form is theirs, not shared."""
+    for name in ("registration_form", "question_form"):
+        if name in context:
+            context[f"{name}_sent"] = True
     response = page.render(request, context_overrides=context)
     response.status_code = status
     return response

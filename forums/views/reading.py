@@ -11,6 +11,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -18,13 +19,14 @@ from forums.forms import ReplyForm, SearchForm
 from forums.models import Association, Category, Follow, Post, Reaction, Thread
 from forums.selectors import thread_reader
 from forums.views.common import category_in_language, localize_categories, render_in_forum
-from home.cache import cached_part
+from home.cache import CSRF_PLACEHOLDER as CSRF_PLACEHOLDER_BYTES
+from home.cache import cached_part, deferred
 from moderation import services as moderation
 
 FOOTER_MARKER = re.compile(r"<!--post-footer:(\d+)-->(.*?)(?=<!--post-footer:|\Z)", re.DOTALL)
 FOOTER_MARKER_ALONE = re.compile(r"<!--post-footer:(\d+)-->")
 # Put into the shared footers where each reader's own values go.
-CSRF_PLACEHOLDER = "__torget_csrf_token__"
+CSRF_PLACEHOLDER = CSRF_PLACEHOLDER_BYTES.decode()
 PRESSED_PLACEHOLDER = "__torget_thanks_pressed__"
 
 
@@ -33,37 +35,56 @@ def front(request, forum_page):
         request,
         forum_page,
         "forums/forum_page.html",
-        categories=Category.objects.listed(forum_page.locale_id),
+        # Worked out only when the page's shared part is not in the cache.
+        **deferred(
+            lambda: {"categories": list(Category.objects.listed(forum_page.locale_id))},
+            "categories",
+        ),
         search_form=SearchForm(),
     )
 
 
 def category(request, forum_page, category_slug):
-    category = category_in_language(forum_page, category_slug)
+    category = cached_part(
+        "category",
+        lambda: category_in_language(forum_page, category_slug),
+        forum_page.locale_id,
+        category_slug,
+    )
     if category.slug != category_slug:
         return redirect(forum_page.category_url(category))
     tag = request.GET.get("tag", "")[:100]
-    threads = Thread.objects.visible().in_category(category).tagged(tag).by_activity()
-    page_obj = Paginator(threads, settings.TORGET_FORUM_THREADS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    localize_categories(page_obj.object_list, forum_page.locale_id)
-    following = (
-        request.user.is_authenticated
-        and Follow.objects.filter(
-            user=request.user, category__translation_key=category.translation_key
-        ).exists()
-    )
+    user = request.user
     return render_in_forum(
         request,
         forum_page,
         "forums/category.html",
         category=category,
-        threads=page_obj,
+        # Worked out only when the page's shared part is not in the cache.
+        **deferred(
+            lambda: {"threads": _category_threads(request, forum_page, category, tag)},
+            "threads",
+        ),
         tag=tag,
         tag_params=urlencode({"tag": tag}) if tag else "",
-        following=following,
+        following=SimpleLazyObject(
+            lambda: (
+                user.is_authenticated
+                and Follow.objects.filter(
+                    user=user, category__translation_key=category.translation_key
+                ).exists()
+            )
+        ),
     )
+
+
+def _category_threads(request, forum_page, category, tag):
+    threads = Thread.objects.visible().in_category(category).tagged(tag).by_activity()
+    page_obj = Paginator(threads, settings.TORGET_FORUM_THREADS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    localize_categories(page_obj.object_list, forum_page.locale_id)
+    return page_obj
 
 
 def thread(request, forum_page, thread_id, reply_form=None):

@@ -1,0 +1,54 @@
+"""What the pages signed-in residents load most need to know about the person reading them,
+asked in one written-out statement per page (forums.selectors, events.selectors): the ORM takes
+a millisecond or more to compile the subqueries that then run in a few hundredths of one.
+
+The two rules every such statement starts with are also `accounts.models.verified_email()` and
+`moderation.models.SuspensionQuerySet.active()`; accounts/tests/test_readers.py pins them to
+the same answers.
+"""
+
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import has_verified_email
+
+# Logged in with a confirmed email address: may take part.
+CAN_TAKE_PART_SQL = """
+  EXISTS (SELECT 1 FROM account_emailaddress e
+          WHERE e.user_id = %(user)s AND e.verified AND LOWER(e.email) = LOWER(%(email)s))"""
+# The suspension that stops them writing now, if any.
+SUSPENSION_SQL = """
+  (SELECT s.id FROM moderation_suspension s
+   WHERE s.user_id = %(user)s AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > %(now)s)
+   ORDER BY s.created_at DESC LIMIT 1)"""
+
+
+def reader_row(user, columns: str, *, request=None, **params) -> tuple:
+    """One row for a signed-in `user`: whether they may take part, their suspension's id, then
+    `columns` (SQL with %(user)s, %(email)s, %(now)s and `params`). With the `request`, the
+    first answer is kept for `can_take_part`."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = f"SELECT {CAN_TAKE_PART_SQL},{SUSPENSION_SQL}{',' if columns else ''}{columns}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"user": user.pk, "email": user.email, "now": now, **params})
+        row = cursor.fetchone()
+    if request is not None:
+        request._torget_can_take_part = bool(row[0])
+    return row
+
+
+def can_take_part(request) -> bool:
+    """`accounts.models.has_verified_email` for the person making the request, asked once per
+    request (or answered by the page's reader row)."""
+    if not hasattr(request, "_torget_can_take_part"):
+        request._torget_can_take_part = has_verified_email(request.user)
+    return request._torget_can_take_part
+
+
+def suspension_found(can_take_part, suspension_id):
+    """The Suspension of a reader row, loaded only for the few who have one."""
+    from moderation.models import Suspension
+
+    if can_take_part and suspension_id:
+        return Suspension.objects.get(pk=suspension_id)
+    return None
