@@ -66,9 +66,10 @@ class CachedSiteMiddleware:
 class PublicCacheMiddleware:
     """Serves anonymous pages from the page cache and lets browsers keep them a few seconds.
 
-    A visitor without a session (no login, no pending message) gets the same page as every
-    other such visitor, so the rendered page is kept per host, language and address, under
-    the content version (see `home.cache`). Two things differ per response and are put back
+    A visitor without a session (no login, no pending message; a session cookie the server does
+    not know counts as none, and is deleted) gets the same page as every other such visitor,
+    so the rendered page is kept per host, language and address, under the content version
+    (see `home.cache`). Two things differ per response and are put back
     into a cached page: the CSRF token in forms and the nonce of inline scripts.
     """
 
@@ -87,7 +88,9 @@ class PublicCacheMiddleware:
             if key and not response.streaming and self._nothing_personal(request, response):
                 page_cache().set(key, self._entry_from(request, response), timeout=max_age[1])
                 response[CACHE_STATUS_HEADER] = "miss"
-            if not response.cookies:
+            # Not for browsers and proxies to keep when a cookie is set or deleted (a stale
+            # session's is): handed to someone else, it would end their session.
+            if not response.cookies and settings.SESSION_COOKIE_NAME not in request.COOKIES:
                 patch_cache_control(response, public=True, max_age=max_age[0])
         return response
 
@@ -96,8 +99,18 @@ class PublicCacheMiddleware:
             settings.TORGET_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(ADMIN_PREFIX)
-            and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+            and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME}
+            and not self._has_session(request)
         )
+
+    def _has_session(self, request) -> bool:
+        """Whether the request carries a session the server knows. A cookie it does not know
+        (expired, ended elsewhere, signed before a new secret key) counts as none: loading it
+        empties the session, and the session middleware then deletes the cookie in the
+        response. A session it knows is loaded here once for the whole request."""
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        return bool(request.session.keys())
 
     def _cache_key(self, request):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"

@@ -155,3 +155,53 @@ def test_a_new_display_name_shows_on_the_cached_thread_at_once(client, settings,
         {"display_name": "Amina Y.", "preferred_language": "sv"},
     )
     assert "Amina Y." in client.get(forum.thread_url(thread)).content.decode()
+
+
+@pytest.mark.parametrize("how", ["expired", "signed out elsewhere", "never known"])
+def test_a_session_cookie_the_server_does_not_know_is_no_session(client, meeting_page, how):
+    """Served from the page cache like any visitor's page, and the stale cookie is deleted."""
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    Client().get(meeting_page.url)  # someone filled the cache
+    reader = Client()
+    reader.force_login(UserFactory())
+    key = reader.cookies[settings.SESSION_COOKIE_NAME].value
+    if how == "expired":
+        Session.objects.filter(session_key=key).update(expire_date=timezone.now())
+    elif how == "signed out elsewhere":
+        Session.objects.filter(session_key=key).delete()
+    else:
+        reader.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    with CaptureQueriesContext(connection) as queries:
+        response = reader.get(meeting_page.url)
+    assert response[CACHE] == "hit"
+    assert len(queries) == 1  # looking the session up
+    assert "Logga in" in response.content.decode()
+    deleted = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert deleted.value == "" and deleted["max-age"] == 0
+    assert "public" not in response.get("Cache-Control", "")
+    # The next visit carries no session cookie at all.
+    assert reader.get(meeting_page.url)[CACHE] == "hit"
+
+
+def test_a_stale_session_cookie_on_a_page_not_yet_cached_stores_it_and_deletes_the_cookie(
+    client, meeting_page
+):
+    from django.conf import settings
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    response = client.get(meeting_page.url)
+    assert response[CACHE] == "miss"
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
+    assert "public" not in response.get("Cache-Control", "")
+    assert Client().get(meeting_page.url)[CACHE] == "hit"
+
+
+def test_a_known_session_is_still_never_served_from_the_cache(client, meeting_page):
+    Client().get(meeting_page.url)
+    client.force_login(UserFactory())
+    response = client.get(meeting_page.url)
+    assert CACHE not in response
+    assert "Mitt konto" in response.content.decode()
