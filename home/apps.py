@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from home import cache
+        from home import cache, memory
         from home.translations import locales_ensure
 
         cache.install()
+        memory.install()
         # After every migrate and flush: a Wagtail locale for each language of the site.
         post_migrate.connect(locales_ensure, sender=self)

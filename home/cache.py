@@ -64,8 +64,10 @@ _PRIVATE_TABLE_PREFIXES = (
     "updates_subscription",
     "updates_alertsent",
 )
+# Also SQLite's "INSERT OR IGNORE INTO", which bulk creation that ignores conflicts writes.
 _WRITE = re.compile(
-    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)', re.IGNORECASE
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)',
+    re.IGNORECASE,
 )
 
 

@@ -107,6 +107,7 @@ def test_a_personal_link_is_never_cached(client, meeting_page):
     ("sql", "kind"),
     [
         ('INSERT INTO "forums_post" ("text") VALUES (%s)', cache.CONTENT),
+        ('INSERT OR IGNORE INTO "proposals_support" ("user_id") VALUES (%s)', cache.CONTENT),
         ('UPDATE "events_registration" SET "status" = %s', cache.CONTENT),
         ('DELETE FROM "wagtailcore_page" WHERE id = 1', cache.STRUCTURE),
         ('UPDATE "events_eventpage" SET "capacity" = %s', cache.STRUCTURE),

@@ -197,8 +197,9 @@ STORAGES = {
 }
 
 # Caches. "default" holds rate limits and must be shared by every worker: Redis when there is
-# one, otherwise the database. "pages" holds rendered anonymous pages: Redis too, or each
-# worker's own memory, made stale together through a version file (see home/cache.py).
+# one, otherwise the database. "pages" holds rendered anonymous pages and the parts pages
+# share: Redis too, or each worker's own memory, made stale together through a version file
+# (see home/cache.py). "renditions" is Wagtail's record of picture renditions.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -210,6 +211,11 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "renditions",
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -224,6 +230,15 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "torget-pages",
             "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # Which rendition of a picture exists. Wagtail writes what it reads back to this cache
+        # on every page, so it is not the database's; a rendition's key holds the picture's
+        # file hash and focal point, so no worker can keep a wrong one.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "torget-renditions",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
