@@ -54,11 +54,7 @@ def meeting_reader(*, page, request) -> MeetingReader:
     return MeetingReader(
         can_take_part=bool(can_take_part),
         suspension=suspension_found(can_take_part, suspension_id),
-        registration=(
-            Registration.objects.select_related("meeting").get(pk=registration_id)
-            if registration_id
-            else None
-        ),
+        registration=(Registration.objects.get(pk=registration_id) if registration_id else None),
         pending_questions=(
             tuple(
                 Question.objects.filter(

@@ -29,13 +29,9 @@ class PollQuerySet(models.QuerySet):
         return self.filter(opens_at__lte=at or timezone.now())
 
     def shown_on(self, page) -> list:
-        """`on_page` with the districts, opened or not, kept with the page parts: a page asks
-        for them for every reader."""
-        return cached_part(
-            "page-polls",
-            lambda: list(self.on_page(page).prefetch_related("districts")),
-            page.translation_key,
-        )
+        """`on_page`, opened or not, kept with the page parts: a page asks for them for every
+        reader."""
+        return cached_part("page-polls", lambda: list(self.on_page(page)), page.translation_key)
 
 
 class Poll(ClusterableModel):

@@ -176,13 +176,15 @@ def my_meetings(request):
     registrations = list(
         Registration.objects.for_user(request.user).exclude(status=Registration.Status.EXPIRED)
     )
-    pages = {
-        page.translation_key: page
-        for page in EventPage.objects.filter(
-            translation_key__in=[r.meeting.translation_key for r in registrations],
-            locale=active_locale(),
-        )
-    }
+    pages = {}
+    if registrations:
+        pages = {
+            page.translation_key: page
+            for page in EventPage.objects.filter(
+                translation_key__in=[r.meeting.translation_key for r in registrations],
+                locale=active_locale(),
+            )
+        }
     now = timezone.now()
     upcoming, past = [], []
     for registration in registrations:

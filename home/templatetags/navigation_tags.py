@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
@@ -155,15 +156,21 @@ def _live_translations(page):
     }
 
 
-@register.inclusion_tag("includes/disruption_notice.html")
+@register.simple_tag
 def disruption_notice():
+    """The notice shown now, if any (nothing to draw on most pages, most of the time)."""
     locale = active_locale()
     notice = notice_to_show(notices_not_ended(), locale, timezone.now())
-    return {
-        "notice": notice,
-        "notice_lang": notice.locale.language_code if notice else None,
-        "differs_from_page": notice is not None and notice.locale_id != locale.pk,
-    }
+    if notice is None:
+        return ""
+    return render_to_string(
+        "includes/disruption_notice.html",
+        {
+            "notice": notice,
+            "notice_lang": notice.locale.language_code,
+            "differs_from_page": notice.locale_id != locale.pk,
+        },
+    )
 
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)

@@ -1,0 +1,22 @@
+"""What a page's polls show differently for the person reading them."""
+
+from django.db import connection
+
+from polls.models import Vote
+
+
+def polls_voted_in(user, polls) -> set[int]:
+    """Which of `polls` the person has voted in: one small written-out query on every page
+    with polls that signed-in residents read (the ORM takes longer to build it than the
+    database to answer it)."""
+    ids = [poll.pk for poll in polls]
+    if not ids or not user.is_authenticated:
+        return set()
+    table = Vote._meta.db_table
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT poll_id FROM {table} WHERE user_id = %s AND poll_id IN ({marks})",  # noqa: S608 - our table, numbers as parameters
+            [user.pk, *ids],
+        )
+        return {row[0] for row in cursor.fetchall()}
