@@ -11,9 +11,9 @@
 A `{% shared %}` part is rendered as a visitor who is not signed in would see it (the request's
 user is anonymous while it renders, and there are no messages), kept with the page parts for
 the content version, the language, the host, the template rendered, the place of the tag and
-the keys given to it, at
-most TORGET_PAGE_CACHE_SECONDS (0: rendered every time), and then shown to every reader, signed
-in or not. The CSRF token and the script nonce in it are put back for each reader.
+the keys given to it, at most TORGET_PAGE_CACHE_SECONDS (0: rendered every time), and then
+shown to every reader, signed in or not. The CSRF token and the script nonce in it are put back
+for each reader.
 
 `{% shared key … unless condition %}` renders afresh, without keeping it, when the condition
 holds: a form shared while blank, drawn with its errors when it comes back.
@@ -23,7 +23,9 @@ It sees the context outside the `{% shared %}` tag (not the loop variables or `w
 inside it) and the values named in its tag, which are taken when the shared part is rendered:
 so a loop over questions can leave a hole for each question's support button. Personal parts
 belong to the template of their shared part: a `{% personal %}` in an included template is an
-error, as is a `{% shared %}` inside another.
+error. A personal part may hold shared parts of its own, from other templates (the frame of
+every page in base.html is shared, each page's content is a personal part of it with shared
+parts in turn); a `{% shared %}` directly inside another is an error.
 
 This is the thread page's pattern (forums.views.reading) as a template tag: a signed-in
 reader's page costs what is theirs, not the whole page.
