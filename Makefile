@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
         lint format check messages compilemessages migrate demo periodic clean \
-        serve-check deploy-check bench bench-postgres bench-wrk
+        serve-check deploy-check bench bench-postgres bench-wrk redis test-cluster backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,13 @@ migrate: install ## Apply database migrations
 
 demo: migrate ## Load the demo content (again)
 	$(MANAGE) seed_demo
+
+backup: install ## Back up the database and uploaded files to var/backups/<time>/ (the newest 14 are kept)
+	$(MANAGE) backup
+
+restore: install ## Restore BACKUP=var/backups/<time> into an empty database, and its uploaded files
+	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=var/backups/<time>"; exit 1; }
+	$(MANAGE) restore "$(BACKUP)"
 
 periodic: migrate ## Publish what is scheduled, send queued emails, reminders and forum news; purge old personal data (cron does this)
 	$(MANAGE) publish_scheduled
@@ -107,6 +114,17 @@ test-browser: install-dev browser ## Only the browser and accessibility tests
 
 test-postgres: install-dev browser ## The whole suite on a throwaway PostgreSQL cluster
 	bash .ci/postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+redis: ## Install Debian's redis-server (for make test-cluster) when it is missing
+	@if command -v redis-server >/dev/null; then exit 0; fi; \
+	if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else echo "Install Redis (apt-get install redis-server) to run the cluster tests."; exit 1; fi
+
+test-cluster: install-dev redis ## Two app servers, PostgreSQL, Redis, the worker and a mail server; faults survived (minutes)
+	TORGET_CLUSTER=1 bash .ci/postgres.sh $(BIN)/pytest tests/cluster -n0 $(PYTEST_ARGS)
 
 lint: install-dev ## Ruff (check and format), Django's checks, migrations up to date
 	$(BIN)/ruff check .

@@ -38,4 +38,7 @@ trap stop_cluster EXIT
     -o "-h 127.0.0.1 -p $PORT -k $WORKDIR -c fsync=off -c full_page_writes=off" start >/dev/null
 
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+# Where the cluster is, for tests that restart it (make test-cluster).
+export TORGET_POSTGRES_BIN="$PG_BIN" TORGET_POSTGRES_DATA="$WORKDIR/data"
+export TORGET_POSTGRES_OWNER="${AS_OWNER:+postgres}"
 DATABASE_URL="postgres://torget@127.0.0.1:$PORT/torget" "$@"

@@ -72,8 +72,10 @@ def database_fresh(env):
     # page cache hears of.
     manage(env, "createcachetable")
     manage(env, "migrate", "--verbosity", "0")
-    # The demo refuses to run with DEBUG off (it makes accounts with a known password).
-    manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", settings="torget.settings.dev")
+    # The demo refuses to run with DEBUG off (it makes accounts with a known password). Its
+    # tasks (search and reference index updates for every page) run as it goes, not in a queue.
+    seeding = {**env, "DJANGO_DEBUG": "true", "TASKS_BACKEND": ""}
+    manage(seeding, "seed_demo", settings="torget.settings.dev")
 
 
 def free_port():

@@ -33,7 +33,7 @@ for unit in deploy/systemd/*; do
         "$unit" > "$work/systemd/$(basename "$unit")"
 done
 for instance in publish_scheduled send_queued_emails send_meeting_reminders \
-        send_forum_notifications purge_personal_data prune_db_task_results; do
+        send_forum_notifications purge_personal_data prune_db_task_results backup; do
     grep -q "torget-periodic@$instance.service" deploy/systemd/*.timer
 done
 SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no "$work"/systemd/*

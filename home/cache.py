@@ -11,6 +11,10 @@ structure version, which keys what only they can change: routes, menus, the site
 With Redis (`REDIS_URL`), the versions live in Redis and every machine shares them. Without
 Redis, each worker process has its own local-memory cache, and the versions live in small files
 that every worker on the machine reads (`TORGET_CONTENT_VERSION_FILE` and its "-structure").
+
+While Redis is away, nothing is kept and pages are rendered for every request; a change made
+meanwhile could not replace the versions, so a process that saw Redis fail replaces them when
+Redis answers again (`_redis_returned`): what was kept before the outage is never served.
 """
 
 import functools
@@ -31,6 +35,8 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+from home.redis_cache import redis_returned
 
 VERSION_KEY = "torget:content-version"
 PART_SECONDS = 600  # parts change only with what they hang on, which changes a version
@@ -153,6 +159,12 @@ def structure_changed() -> None:
     """Makes everything stale: pages, their parts, and what hangs on the site's structure."""
     _version_replace(STRUCTURE)
     _version_replace(CONTENT)
+
+
+@receiver(redis_returned)
+def _redis_returned(sender, **kwargs):
+    if not settings.TORGET_CONTENT_VERSION_FILE:  # the versions are kept in Redis
+        structure_changed()
 
 
 def cached_part(

@@ -1,6 +1,9 @@
+import logging
 import time
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
@@ -15,13 +18,20 @@ def client_ip(request) -> str:
 
 
 def rate_limit_exceeded(scope: str, key: str, *, limit: int, period: int = 3600) -> bool:
-    """Count one attempt in a fixed window; True once `key` has used up `limit` attempts."""
+    """Count one attempt in a fixed window; True once `key` has used up `limit` attempts.
+
+    Limits guard writes, so when no count can be kept (neither Redis nor the database cache
+    answers) the attempt is refused rather than a flood let through."""
     window = int(time.time() // period)
     cache_key = f"ratelimit:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=period)
     try:
-        count = cache.incr(cache_key)
-    except ValueError:  # evicted between add and incr
-        cache.set(cache_key, 1, timeout=period)
-        count = 1
+        cache.add(cache_key, 0, timeout=period)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # evicted between add and incr
+            cache.set(cache_key, 1, timeout=period)
+            count = 1
+    except Exception:
+        logger.exception("No rate limit count for %s; refusing the attempt", scope)
+        return True
     return count > limit

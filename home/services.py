@@ -2,6 +2,7 @@
 
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -62,11 +63,14 @@ def _tasks_stored_in_the_database() -> bool:
     return isinstance(email_send.get_backend(), DatabaseBackend)
 
 
-def email_deliver(*, email_id: int, at=None) -> bool:
-    """Send one queued email; on failure schedule the next attempt. True when it was sent."""
+def email_deliver(*, email_id: int, at=None, waiting: bool = False) -> bool:
+    """Send one queued email; on failure schedule the next attempt. True when it was sent.
+
+    Each attempt carries the same Message-ID, so a message that reached the mail server just
+    before a worker died and is sent again shows once in the recipient's inbox."""
     at = at or timezone.now()
     claimed = (
-        OutgoingEmail.objects.due(at)
+        OutgoingEmail.objects.due(at, waiting=waiting)
         .filter(pk=email_id)
         .update(status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=at)
     )
@@ -78,7 +82,7 @@ def email_deliver(*, email_id: int, at=None) -> bool:
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers=email.headers,
+        headers={"Message-ID": _message_id(email), **email.headers},
     )
     for attachment in email.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
@@ -102,15 +106,22 @@ def email_deliver(*, email_id: int, at=None) -> bool:
     return True
 
 
-def emails_deliver_due(*, at=None) -> tuple[int, int]:
-    """Send every email that is due, as a periodic safety net; returns (sent, still waiting)."""
-    sent = waiting = 0
-    for email_id in OutgoingEmail.objects.due(at).values_list("pk", flat=True):
-        if email_deliver(email_id=email_id, at=at):
+def _message_id(email: OutgoingEmail) -> str:
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "torget.invalid"
+    return f"<torget.{email.pk}.{email.created_at:%Y%m%d%H%M%S%f}@{domain}>"
+
+
+def emails_deliver_due(*, at=None, waiting: bool = False) -> tuple[int, int]:
+    """Send every email that is due, as a periodic safety net; returns (sent, still waiting).
+    `waiting`: also those whose next attempt is later (the mail server is back)."""
+    sent = unsent = 0
+    due = OutgoingEmail.objects.due(at, waiting=waiting)
+    for email_id in due.values_list("pk", flat=True):
+        if email_deliver(email_id=email_id, at=at, waiting=waiting):
             sent += 1
         else:
-            waiting += 1
-    return sent, waiting
+            unsent += 1
+    return sent, unsent
 
 
 def emails_purge(*, before, at=None) -> int:

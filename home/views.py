@@ -1,10 +1,12 @@
 import mimetypes
+import sys
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -21,13 +23,17 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @never_cache
 def healthz(request):
-    """For load balancers: 200 when the database answers."""
+    """For load balancers and operators: 200 when the database answers, whatever Redis does
+    (the site works without it, slower); the body says how each part is, one per line."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+        return HttpResponse("database: unavailable\n", status=503, content_type="text/plain")
+    lines = ["database: ok"]
+    if settings.REDIS_URL:
+        lines.append("redis: ok" if caches["default"].ping() else "redis: unavailable")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def serve(request, path):
@@ -97,5 +103,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without a request context: the database or a context processor may be the fault.
+    """A plain page, rendered without a request context: the database or a context processor
+    may be the fault. When the database does not answer (it restarts, a failover), the page says
+    so with 503 and when to try again, and the next request connects afresh."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

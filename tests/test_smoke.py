@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_healthz_answers_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content == b"database: ok\n"
     assert "no-cache" in response["Cache-Control"]
 
 

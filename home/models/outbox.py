@@ -1,18 +1,23 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
-    def due(self, at=None):
-        """Emails waiting for a (new) attempt, and those a crashed worker left half-sent."""
+    def due(self, at=None, *, waiting=False):
+        """Emails waiting for a (new) attempt, and those a crashed worker left half-sent
+        (claimed longer ago than any attempt can last). `waiting`: also those whose next
+        attempt is later, for when the mail server is known to be back."""
         at = at or timezone.now()
-        stale = at - OutgoingEmail.CLAIM_TIMEOUT
+        stale = at - timedelta(seconds=settings.TORGET_EMAIL_CLAIM_SECONDS)
+        queued = models.Q(status=OutgoingEmail.Status.QUEUED)
+        if not waiting:
+            queued &= models.Q(send_after__lte=at)
         return self.filter(
-            models.Q(status=OutgoingEmail.Status.QUEUED, send_after__lte=at)
-            | models.Q(status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=stale)
+            queued | models.Q(status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=stale)
         ).order_by("send_after")
 
 
@@ -25,8 +30,6 @@ class OutgoingEmail(models.Model):
         SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
-
-    CLAIM_TIMEOUT = timedelta(minutes=15)
 
     to = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=200)

@@ -76,3 +76,56 @@ def test_with_a_task_worker_the_task_is_stored_in_the_same_transaction_as_the_em
         raise RuntimeError("the change fails")
     assert DBTaskResult.objects.count() == 1
     assert OutgoingEmail.objects.count() == 1
+
+
+def test_when_the_mail_server_is_back_send_queued_emails_now_sends_what_waits(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=SMTPException("down")):
+        queue(django_capture_on_commit_callbacks)
+    call_command("send_queued_emails", verbosity=0)
+    assert mailoutbox == []  # its next attempt is later
+    call_command("send_queued_emails", "--now", verbosity=0)
+    assert [message.to for message in mailoutbox] == [["amina@example.org"]]
+    call_command("send_queued_emails", "--now", verbosity=0)
+    assert len(mailoutbox) == 1
+
+
+def test_every_attempt_at_an_email_carries_the_same_message_id(
+    django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.DEFAULT_FROM_EMAIL = "Torget <noreply@botkyrka.example>"
+    email = queue(django_capture_on_commit_callbacks)
+    first = mailoutbox[0].extra_headers["Message-ID"]
+    assert first.startswith(f"<torget.{email.pk}.") and first.endswith("@botkyrka.example>")
+    OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.QUEUED)
+    assert email_deliver(email_id=email.pk) is True
+    assert mailoutbox[1].extra_headers["Message-ID"] == first
+
+
+def test_an_email_a_dead_worker_held_is_sent_once_its_claim_has_lapsed(
+    django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.TORGET_EMAIL_CLAIM_SECONDS = 60
+    with mock.patch("home.services.email_deliver"):  # the worker was killed before it sent
+        email = queue(django_capture_on_commit_callbacks)
+    claimed_at = timezone.now()
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.SENDING, last_attempt_at=claimed_at
+    )
+    assert emails_deliver_due(at=claimed_at + timedelta(seconds=30)) == (0, 0)  # may be sending
+    assert emails_deliver_due(at=claimed_at + timedelta(seconds=61)) == (1, 0)
+    assert len(mailoutbox) == 1
+
+
+def test_with_a_task_worker_an_email_goes_before_index_updates_queued_earlier(settings, db):
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.tasks import update_reference_index_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    update_reference_index_task.enqueue("wagtailcore", "page", "1")
+    email_queue(to="a@example.org", subject="Hej", body="Text")
+    assert [task.task_path for task in DBTaskResult.objects.all()] == [
+        "home.tasks.email_send",
+        "wagtail.tasks.update_reference_index_task",
+    ]

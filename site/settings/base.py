@@ -200,32 +200,25 @@ STORAGES = {
 # one, otherwise the database. "pages" holds rendered anonymous pages and the parts pages
 # share: Redis too, or each worker's own memory, made stale together through a version file
 # (see home/cache.py). "renditions" is Wagtail's record of picture renditions.
+# Redis may go away (home/redis_cache.py): rate limits then count in the database, pages are
+# rendered for every request, and the site goes on.
+_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "torget_cache",
+}
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    _REDIS = {"BACKEND": "home.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL}
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
-        },
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "renditions",
-        },
+        "default": {**_REDIS, "OPTIONS": {"FALLBACK": "database"}},
+        "database": _DATABASE_CACHE,
+        "pages": {**_REDIS, "KEY_PREFIX": "pages"},
+        "renditions": {**_REDIS, "KEY_PREFIX": "renditions"},
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     TORGET_CONTENT_VERSION_FILE = ""
 else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "torget_cache",
-        },
+        "default": _DATABASE_CACHE,
         "pages": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "torget-pages",
@@ -241,10 +234,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
     TORGET_CONTENT_VERSION_FILE = env(
         "TORGET_CONTENT_VERSION_FILE", str(BASE_DIR / "var" / "content-version")
     )
+# Sessions live in the database only, with or without Redis: a session kept in Redis too would
+# outlive a sign-out made while Redis was away, and come back with it.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 TORGET_PAGE_CACHE = "pages"
 # Seconds a rendered anonymous page is kept at most; any change to public content ends it at
 # once, so this only bounds how late a time-driven change shows (registration opening).
@@ -267,6 +262,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if env("TASKS_BACKEND") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds an attempt to reach the mail server may take; an email claimed by a worker longer
+# ago than TORGET_EMAIL_CLAIM_SECONDS is taken to be left by a worker that died, and sent again.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+TORGET_EMAIL_CLAIM_SECONDS = int(env("TORGET_EMAIL_CLAIM_SECONDS", str(3 * EMAIL_TIMEOUT)))
 # Minutes to wait before each new attempt at a failed email; then it is marked failed.
 TORGET_EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 240, 720]
 # Behind a load balancer, the header that carries the client's address (for rate limits),
@@ -312,6 +311,11 @@ TORGET_UNCONFIRMED_ALERT_DAYS = int(env("TORGET_UNCONFIRMED_ALERT_DAYS", "7"))
 TORGET_UNCONFIRMED_ACCOUNT_DAYS = int(env("TORGET_UNCONFIRMED_ACCOUNT_DAYS", "14"))
 # Poll votes lose the account that gave them this long after the poll closes.
 TORGET_POLL_VOTE_ACCOUNT_DAYS = int(env("TORGET_POLL_VOTE_ACCOUNT_DAYS", "30"))
+# Backups (make backup, nightly by deploy/systemd/torget-backup.timer) hold personal data too:
+# only the newest this many are kept, so nothing outlives its retention rule by more than that
+# many days (deploy/README.md).
+TORGET_BACKUP_DIR = Path(env("TORGET_BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+TORGET_BACKUP_KEEP = int(env("TORGET_BACKUP_KEEP", "14"))
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
