@@ -61,15 +61,16 @@ def _postgres(tool: str, *args) -> None:
     if not found:
         raise BackupError(f"{tool} is missing: apt-get install postgresql-client")
     database = connection.settings_dict
-    environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "PGHOST": database["HOST"] or "localhost",
-        "PGPORT": str(database["PORT"] or 5432),
-        "PGUSER": database["USER"] or "",
-        "PGPASSWORD": database["PASSWORD"] or "",
+    given = {
+        "PGHOST": database["HOST"],
+        "PGPORT": str(database["PORT"] or ""),
+        "PGUSER": database["USER"],
+        "PGPASSWORD": database["PASSWORD"],
         "PGDATABASE": database["NAME"],
     }
-    result = subprocess.run([found, *map(str, args)], env=environment, capture_output=True)  # noqa: S603 (our own arguments)
+    environment = {**os.environ, **{name: value for name, value in given.items() if value}}
+    # Our own arguments, not a person's input.
+    result = subprocess.run([found, *map(str, args)], env=environment, capture_output=True)  # noqa: S603
     if result.returncode:
         raise BackupError(f"{tool} failed: {result.stderr.decode(errors='replace').strip()}")
 
