@@ -124,6 +124,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Health checks only for a connection that has been idle (home/postgresql).
+    DATABASES["default"]["ENGINE"] = "home.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Immediate transactions make concurrent writers wait their turn instead of failing with
     # "database is locked", queued by the kernel (home/sqlite) rather than by SQLite's busy
