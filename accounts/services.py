@@ -295,6 +295,7 @@ def unconfirmed_accounts_purge(*, before, at=None) -> int:
 
 
 DATABASE_SESSIONS = (
+    "accounts.sessions",
     "django.contrib.sessions.backends.db",
     "django.contrib.sessions.backends.cached_db",
 )
@@ -304,12 +305,13 @@ def sessions_purge(*, before=None, at) -> int:
     """Sessions that ended (signed out, or past SESSION_COOKIE_AGE) and the record of where they
     were signed in (home.retention)."""
     from allauth.usersessions.models import UserSession
-    from django.contrib.sessions.models import Session
+    from django.utils.module_loading import import_string
 
     if settings.SESSION_ENGINE not in DATABASE_SESSIONS:
         return 0  # sessions live elsewhere; the rows cannot be matched with them
-    Session.objects.filter(expire_date__lt=at).delete()
+    sessions = import_string(f"{settings.SESSION_ENGINE}.SessionStore").get_model_class()
+    sessions.objects.filter(expire_date__lt=at).delete()
     _total, by_model = UserSession.objects.exclude(
-        session_key__in=Session.objects.values("session_key")
+        session_key__in=sessions.objects.values("session_key")
     ).delete()
     return by_model.get(UserSession._meta.label, 0)

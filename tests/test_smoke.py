@@ -43,7 +43,7 @@ def test_an_anonymous_visit_writes_nothing_and_gets_no_cookie(client, site_tree)
         assert response.status_code == 200
         assert writes == [], url
         assert not response.cookies, url
-    from django.contrib.sessions.models import Session
+    from accounts.models import Session
 
     assert not Session.objects.exists()
 

@@ -112,7 +112,7 @@ def test_a_personal_link_is_never_cached(client, meeting_page):
         ('DELETE FROM "wagtailcore_page" WHERE id = 1', cache.STRUCTURE),
         ('UPDATE "events_eventpage" SET "capacity" = %s', cache.STRUCTURE),
         ('UPDATE "home_sitesettings" SET "contact_email" = %s', cache.STRUCTURE),
-        ('UPDATE "django_session" SET "expire_date" = %s', None),
+        ('UPDATE "accounts_session" SET "expire_date" = %s', None),
         ('INSERT INTO "home_outgoingemail" ("to") VALUES (%s)', None),
         ('INSERT INTO "reports_observation" ("text") VALUES (%s)', None),
         ('SELECT * FROM "forums_post"', None),
@@ -162,8 +162,9 @@ def test_a_new_display_name_shows_on_the_cached_thread_at_once(client, settings,
 def test_a_session_cookie_the_server_does_not_know_is_no_session(client, meeting_page, how):
     """Served from the page cache like any visitor's page, and the stale cookie is deleted."""
     from django.conf import settings
-    from django.contrib.sessions.models import Session
     from django.utils import timezone
+
+    from accounts.models import Session
 
     Client().get(meeting_page.url)  # someone filled the cache
     reader = Client()

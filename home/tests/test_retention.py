@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 from allauth.usersessions.models import UserSession
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import MODERATORS
+from accounts.sessions import SessionStore
 from accounts.tests.factories import UserFactory
 from events.models import Registration
 from events.tests.test_registration import confirmed_guest, register_guest

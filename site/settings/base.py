@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.AdminForStaffOnlyMiddleware",
@@ -148,8 +148,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, taking the account read with the session (accounts.sessions).
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
 
 # Languages: Swedish without a prefix, every other language under its own prefix, each named
@@ -241,8 +242,9 @@ else:
         "TORGET_CONTENT_VERSION_FILE", str(BASE_DIR / "var" / "content-version")
     )
 # Sessions live in the database only, with or without Redis: a session kept in Redis too would
-# outlive a sign-out made while Redis was away, and come back with it.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# outlive a sign-out made while Redis was away, and come back with it. Each row names its
+# account, read with it in one query (accounts.sessions).
+SESSION_ENGINE = "accounts.sessions"
 TORGET_PAGE_CACHE = "pages"
 # Seconds a rendered anonymous page is kept at most; any change to public content ends it at
 # once, so this only bounds how late a time-driven change shows (registration opening).
