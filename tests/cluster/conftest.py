@@ -21,10 +21,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def _exit(signal_number, frame):
+    raise SystemExit(128 + signal_number)
+
+
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory):
-    # A SIGTERM (CI's timeout, a Ctrl-C in another terminal) still stops what was started.
-    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(SystemExit(143)))
+    # A SIGTERM (CI's timeout, a kill from another terminal) still stops what was started.
+    previous = signal.signal(signal.SIGTERM, _exit)
     running = Cluster(tmp_path_factory.mktemp("cluster"))
     try:
         running.start()
