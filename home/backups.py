@@ -18,6 +18,7 @@ import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
@@ -29,20 +30,10 @@ class BackupError(Exception):
 
 
 def counts() -> dict[str, int]:
-    """What the manifest counts, from the database as it is now."""
-    from wagtail.models import Page
-
-    from events.models import Registration
-    from forums.models import Post
-    from moderation.models import Report
-    from reports.models import Observation
-
+    """What the manifest counts (TORGET_BACKUP_COUNTS), from the database as it is now."""
     return {
-        "pages": Page.objects.count(),
-        "registrations": Registration.objects.count(),
-        "posts": Post.objects.count(),
-        "reports": Report.objects.count(),
-        "observations": Observation.objects.count(),
+        name: apps.get_model(label).objects.count()
+        for name, label in settings.TORGET_BACKUP_COUNTS.items()
     }
 
 

@@ -30,12 +30,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.backends.signals import connection_created
 from django.db.models import Q
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from home.connections import wrap_every_connection
 from home.redis_cache import redis_returned
 
 VERSION_KEY = "torget:content-version"
@@ -272,13 +272,8 @@ def _watch_writes(execute, sql, params, many, context):
     return result
 
 
-def watch_connection(sender, connection, **kwargs):
-    if _watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_watch_writes)
-
-
 def install() -> None:
-    connection_created.connect(watch_connection, dispatch_uid="torget-content-version")
+    wrap_every_connection(_watch_writes, "torget-content-version")
 
 
 def active_locale():

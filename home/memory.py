@@ -12,7 +12,7 @@ import ctypes.util
 import functools
 import re
 
-from django.db.backends.signals import connection_created
+from home.connections import wrap_every_connection
 
 # Also SQLite's "INSERT OR IGNORE", which Wagtail's bulk creation writes.
 RENDITION_INSERT = re.compile(
@@ -43,10 +43,5 @@ def _after_renditions(execute, sql, params, many, context):
     return result
 
 
-def watch_connection(sender, connection, **kwargs):
-    if _after_renditions not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_after_renditions)
-
-
 def install() -> None:
-    connection_created.connect(watch_connection, dispatch_uid="torget-rendition-memory")
+    wrap_every_connection(_after_renditions, "torget-rendition-memory")

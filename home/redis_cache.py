@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 redis_returned = Signal()  # sender: the cache that found Redis again
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+_KEEPS_NOTHING = DummyCache("", {})  # the fallback of a cache that names none
 
 
 class _Health:
@@ -66,9 +67,7 @@ class ResilientRedisCache(RedisCache):
         return not self._health.failed
 
     def _fallback(self):
-        if self._fallback_alias:
-            return caches[self._fallback_alias]
-        return DummyCache("", {})
+        return caches[self._fallback_alias] if self._fallback_alias else _KEEPS_NOTHING
 
     def _call(self, name, *args, **kwargs):
         health = self._health

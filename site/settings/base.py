@@ -321,6 +321,14 @@ TORGET_POLL_VOTE_ACCOUNT_DAYS = int(env("TORGET_POLL_VOTE_ACCOUNT_DAYS", "30"))
 # many days (deploy/README.md).
 TORGET_BACKUP_DIR = Path(env("TORGET_BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 TORGET_BACKUP_KEEP = int(env("TORGET_BACKUP_KEEP", "14"))
+# What a backup's manifest counts, and a restore compares: name and model.
+TORGET_BACKUP_COUNTS = {
+    "pages": "wagtailcore.Page",
+    "registrations": "events.Registration",
+    "posts": "forums.Post",
+    "reports": "moderation.Report",
+    "observations": "reports.Observation",
+}
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
