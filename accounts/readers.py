@@ -1,6 +1,8 @@
 """What the pages signed-in residents load most need to know about the person reading them,
 asked in one written-out statement per page (forums.selectors, events.selectors): the ORM takes
-a millisecond or more to compile the subqueries that then run in a few hundredths of one.
+a millisecond or more to compile the subqueries that then run in a few hundredths of one. The
+answer is kept for the reader until something they could see changes (home.cache.reader_part),
+so a page read again asks nothing.
 
 The two rules every such statement starts with are also `accounts.models.verified_email()` and
 `moderation.models.SuspensionQuerySet.active()`; accounts/tests/test_readers.py pins them to
@@ -11,6 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import has_verified_email
+from home.cache import reader_part
 
 # Logged in with a confirmed email address: may take part.
 CAN_TAKE_PART_SQL = """
@@ -25,13 +28,18 @@ SUSPENSION_SQL = """
 
 def reader_row(user, columns: str, *, request=None, **params) -> tuple:
     """One row for a signed-in `user`: whether they may take part, their suspension's id, then
-    `columns` (SQL with %(user)s, %(email)s, %(now)s and `params`). With the `request`, the
-    first answer is kept for `can_take_part`."""
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    sql = f"SELECT {CAN_TAKE_PART_SQL},{SUSPENSION_SQL}{',' if columns else ''}{columns}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"user": user.pk, "email": user.email, "now": now, **params})
-        row = cursor.fetchone()
+    `columns` (SQL with %(user)s, %(email)s and `params`), kept for them (home.cache.reader_part;
+    a suspension that has ended since is dropped by `suspension_found`). With the `request`,
+    the first answer is kept for `can_take_part`."""
+
+    def asked():
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        sql = f"SELECT {CAN_TAKE_PART_SQL},{SUSPENSION_SQL}{',' if columns else ''}{columns}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, {"user": user.pk, "email": user.email, "now": now, **params})
+            return cursor.fetchone()
+
+    row = reader_part(user, "row", asked, user.email, columns, sorted(params.items()))
     if request is not None:
         request._torget_can_take_part = bool(row[0])
     return row
@@ -46,9 +54,13 @@ def can_take_part(request) -> bool:
 
 
 def suspension_found(can_take_part, suspension_id):
-    """The Suspension of a reader row, loaded only for the few who have one."""
+    """The Suspension of a reader row while it lasts, loaded only for the few who have one."""
     from moderation.models import Suspension
 
-    if can_take_part and suspension_id:
-        return Suspension.objects.get(pk=suspension_id)
-    return None
+    if not (can_take_part and suspension_id):
+        return None
+    found = Suspension.objects.active().filter(pk=suspension_id).first()
+    if found is None:  # it has ended since the row was kept; another may still last
+        owner = Suspension.objects.filter(pk=suspension_id).values("user")[:1]
+        found = Suspension.objects.current(owner).first()
+    return found

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.db import connection
 
 from accounts.readers import reader_row, suspension_found
-from events.models import Meeting, Question, Registration
+from events.models import EventPage, Meeting, Question, Registration
+from home.cache import reader_part
 from moderation.models import Suspension
 
 # See accounts.readers. The meeting by its translation key: every language's page is one
@@ -36,7 +37,8 @@ class MeetingReader:
 
 def meeting_reader(*, page, request) -> MeetingReader:
     """Everything about the reader the meeting page needs: one query, and one more for each
-    thing most readers do not have (a registration, questions waiting, support given)."""
+    thing most readers do not have (a registration, questions waiting, support given); all
+    kept for them until something changes (home.cache.reader_part)."""
     user = request.user
     if not user.is_authenticated:
         return MeetingReader()
@@ -51,28 +53,58 @@ def meeting_reader(*, page, request) -> MeetingReader:
         **{status: status for status in Registration.ACTIVE},
         pending=Question.Status.PENDING,
     )
-    return MeetingReader(
-        can_take_part=bool(can_take_part),
-        suspension=suspension_found(can_take_part, suspension_id),
-        registration=(Registration.objects.get(pk=registration_id) if registration_id else None),
-        pending_questions=(
-            tuple(
+
+    def their_own():
+        registration = Registration.objects.get(pk=registration_id) if registration_id else None
+        pending_questions = ()
+        if pending:
+            pending_questions = tuple(
                 Question.objects.filter(
                     meeting__translation_key=page.translation_key,
                     author=user,
                     status=Question.Status.PENDING,
                 ).order_by("pk")
             )
-            if pending
-            else ()
-        ),
-        supported_question_ids=(
-            frozenset(
+        supported_question_ids = frozenset()
+        if supported:
+            supported_question_ids = frozenset(
                 Question.objects.filter(
                     meeting__translation_key=page.translation_key, supports__user=user
                 ).values_list("pk", flat=True)
             )
-            if supported
-            else frozenset()
-        ),
+        return registration, pending_questions, supported_question_ids
+
+    registration, pending_questions, supported_question_ids = (
+        reader_part(user, "meeting", their_own, page.translation_key)
+        if registration_id or pending or supported
+        else (None, (), frozenset())
     )
+    return MeetingReader(
+        can_take_part=bool(can_take_part),
+        suspension=suspension_found(can_take_part, suspension_id),
+        registration=registration,
+        pending_questions=pending_questions,
+        supported_question_ids=supported_question_ids,
+    )
+
+
+def registrations_with_pages(user, locale) -> list:
+    """The person's registrations that have not expired, each with its meeting's page in
+    `locale`."""
+    registrations = list(
+        Registration.objects.for_user(user).exclude(status=Registration.Status.EXPIRED)
+    )
+    pages = {}
+    if registrations:
+        pages = {
+            page.translation_key: page
+            for page in EventPage.objects.filter(
+                translation_key__in=[r.meeting.translation_key for r in registrations],
+                locale=locale,
+            )
+        }
+    return [
+        (registration, pages[registration.meeting.translation_key])
+        for registration in registrations
+        if registration.meeting.translation_key in pages
+    ]

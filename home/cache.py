@@ -18,6 +18,7 @@ Redis answers again (`_redis_returned`): what was kept before the outage is neve
 """
 
 import functools
+import hashlib
 import os
 import re
 import tempfile
@@ -70,6 +71,23 @@ _PRIVATE_TABLE_PREFIXES = (
     "updates_subscription",
     "updates_alertsent",
 )
+# Private tables whose rows no page shows, not even to the person they belong to: writing them
+# keeps what is kept for each reader (reader_part). Writing any other private table (an email
+# address confirmed, a suspension, a follow, a question supported) makes all of that stale.
+_NEVER_SHOWN_PREFIXES = (
+    "accounts_session",
+    "django_",
+    "torget_cache",
+    "home_outgoingemail",
+    "wagtailcore_revision",
+    "wagtailcore_pagelogentry",
+    "wagtailcore_modellogentry",
+    "wagtailadmin_",
+    "wagtailsearch_",
+    "wagtail_localize_",
+    "events_registrationlogentry",
+    "updates_alertsent",
+)
 # Also SQLite's "INSERT OR IGNORE INTO", which bulk creation that ignores conflicts writes.
 _WRITE = re.compile(
     r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)',
@@ -81,7 +99,7 @@ def page_cache():
     return caches[settings.TORGET_PAGE_CACHE]
 
 
-CONTENT, STRUCTURE = "content", "structure"
+CONTENT, STRUCTURE, READERS = "content", "structure", "readers"
 _last_read = {}
 
 
@@ -155,6 +173,11 @@ def content_changed() -> None:
     _version_replace(CONTENT)
 
 
+def readers_changed() -> None:
+    """Makes what is kept for each reader stale (reader_part)."""
+    _version_replace(READERS)
+
+
 def structure_changed() -> None:
     """Makes everything stale: pages, their parts, and what hangs on the site's structure."""
     _version_replace(STRUCTURE)
@@ -226,14 +249,35 @@ def structure_part(name: str, build: Callable[[], Any], *parts: Any) -> Any:
     return cached_part(name, build, *parts, kind=STRUCTURE)
 
 
+def reader_part(user, name: str, build: Callable[[], Any], *parts: Any) -> Any:
+    """What a page shows only to `user` (their registration, their votes, what they follow):
+    worked out once and kept under their account until anything public or anything of any
+    reader's changes (the content and readers versions), so a signed-in page read again costs
+    no query beyond the session's. `build` must not depend on the time; `parts` name what else
+    it depends on."""
+    # Hashed: the parts may hold an email address, which has no place in the cache's keys.
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = ":".join(
+        ["torget:reader", version(CONTENT), _stored_version(READERS), str(user.pk), name, digest]
+    )
+    value = page_cache().get(key)
+    if value is None:
+        value = (build(),)  # kept in a tuple: None and False are answers too
+        page_cache().set(key, value, timeout=PART_SECONDS)
+    return value[0]
+
+
 def _written_kind(sql: str) -> str | None:
-    """What a statement changes: STRUCTURE, CONTENT, or nothing public (None)."""
+    """What a statement changes: STRUCTURE, CONTENT, what some reader sees of their own
+    (READERS), or nothing any page shows (None)."""
     match = _WRITE.match(sql)
     if not match:
         return None
     table = match.group(1).lower()
-    if table.startswith(_PRIVATE_TABLE_PREFIXES):
+    if table.startswith(_NEVER_SHOWN_PREFIXES):
         return None
+    if table.startswith(_PRIVATE_TABLE_PREFIXES):
+        return READERS
     return STRUCTURE if table in _structure_tables() else CONTENT
 
 
@@ -262,7 +306,11 @@ def _watch_writes(execute, sql, params, many, context):
     kind = _written_kind(sql) if isinstance(sql, str) else None
     if kind:
         connection = context["connection"]
-        changed = structure_changed if kind == STRUCTURE else content_changed
+        changed = {
+            STRUCTURE: structure_changed,
+            CONTENT: content_changed,
+            READERS: readers_changed,
+        }[kind]
         changed()
         if connection.in_atomic_block and not any(
             callback is changed for _ids, callback, _robust in connection.run_on_commit

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from forums.models import ForumPage, Thread
 from forums.views import WAITING_MESSAGE, require_poster
-from home.cache import cached_part, deferred, section_page
+from home.cache import cached_part, deferred, reader_part, section_page
 from home.models import DistrictPage
 from proposals import services
 from proposals.forms import FilterForm, ProposalForm
@@ -82,7 +82,13 @@ def proposal_list(request, index_page):
                 "params",
             ),
             "own_waiting": SimpleLazyObject(
-                lambda: list(Proposal.objects.waiting_by(user)) if user.is_authenticated else []
+                lambda: (
+                    reader_part(
+                        user, "proposals-waiting", lambda: list(Proposal.objects.waiting_by(user))
+                    )
+                    if user.is_authenticated
+                    else []
+                )
             ),
             "rules": services.rules(),
         },

@@ -45,3 +45,28 @@ def test_more_columns_follow_the_two_rules():
     reader = UserFactory()
     row = reader_row(reader, "%(number)s, %(user)s", number=7)
     assert row[2:] == (7, reader.pk)
+
+
+def test_the_row_is_kept_for_the_reader_until_something_of_theirs_changes(
+    django_assert_num_queries,
+):
+    waiting = UserFactory(verified=False)
+    assert not reader_row(waiting, "")[0]
+    with django_assert_num_queries(0):
+        assert not reader_row(waiting, "")[0]
+    EmailAddress.objects.filter(user=waiting).update(verified=True)
+    assert reader_row(waiting, "")[0]
+    other = UserFactory()
+    assert reader_row(other, "%(user)s")[2] == other.pk  # never the row kept for someone else
+
+
+def test_a_kept_suspension_stops_at_its_end_and_one_still_lasting_takes_over(monkeypatch):
+    reader = UserFactory()
+    now = timezone.now()
+    longer = Suspension.objects.create(user=reader, reason="Hot", until=now + timedelta(days=3))
+    shorter = Suspension.objects.create(user=reader, reason="Spam", until=now + timedelta(hours=1))
+    assert _suspension(reader) == shorter
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
+    assert _suspension(reader) == longer
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(days=4))
+    assert _suspension(reader) is None

@@ -20,9 +20,10 @@ from events.forms import (
     RegistrationForm,
     ResendForm,
 )
-from events.models import EventPage, Registration
+from events.models import Registration
+from events.selectors import registrations_with_pages
 from events.views.page import render_meeting_page
-from home.cache import active_locale
+from home.cache import active_locale, reader_part
 from home.ratelimit import client_ip, rate_limit_exceeded
 
 
@@ -173,26 +174,19 @@ def registration_manage(request, token):
 
 @login_required
 def my_meetings(request):
-    registrations = list(
-        Registration.objects.for_user(request.user).exclude(status=Registration.Status.EXPIRED)
+    locale = active_locale()
+    listed = reader_part(
+        request.user,
+        "my-meetings",
+        lambda: registrations_with_pages(request.user, locale),
+        locale.pk,
     )
-    pages = {}
-    if registrations:
-        pages = {
-            page.translation_key: page
-            for page in EventPage.objects.filter(
-                translation_key__in=[r.meeting.translation_key for r in registrations],
-                locale=active_locale(),
-            )
-        }
     now = timezone.now()
-    upcoming, past = [], []
-    for registration in registrations:
-        page = pages.get(registration.meeting.translation_key)
-        if page is None:
-            continue
-        (past if page.end < now else upcoming).append((registration, page))
-    upcoming.sort(key=lambda item: item[1].start)
+    upcoming = sorted(
+        ((registration, page) for registration, page in listed if page.end >= now),
+        key=lambda item: item[1].start,
+    )
+    past = [(registration, page) for registration, page in listed if page.end < now]
     return render(request, "events/my_meetings.html", {"upcoming": upcoming, "past": past})
 
 

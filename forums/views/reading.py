@@ -20,7 +20,7 @@ from forums.models import Association, Category, Follow, Post, Reaction, Thread
 from forums.selectors import thread_reader
 from forums.views.common import category_in_language, localize_categories, render_in_forum
 from home.cache import CSRF_PLACEHOLDER as CSRF_PLACEHOLDER_BYTES
-from home.cache import cached_part, deferred
+from home.cache import cached_part, deferred, reader_part
 from moderation import services as moderation
 
 FOOTER_MARKER = re.compile(r"<!--post-footer:(\d+)-->(.*?)(?=<!--post-footer:|\Z)", re.DOTALL)
@@ -70,9 +70,14 @@ def category(request, forum_page, category_slug):
         following=SimpleLazyObject(
             lambda: (
                 user.is_authenticated
-                and Follow.objects.filter(
-                    user=user, category__translation_key=category.translation_key
-                ).exists()
+                and reader_part(
+                    user,
+                    "follows-category",
+                    lambda: Follow.objects.filter(
+                        user=user, category__translation_key=category.translation_key
+                    ).exists(),
+                    category.translation_key,
+                )
             )
         ),
     )

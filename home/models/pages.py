@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, StandardStreamBlock
-from home.cache import public, restricted_paths, site_root_paths, structure_part
+from home.cache import deferred, public, restricted_paths, site_root_paths, structure_part
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -99,7 +99,11 @@ class HomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["districts"] = DistrictPage.objects.listed(self.locale_id)
+        context.update(
+            deferred(
+                lambda: {"districts": DistrictPage.objects.listed(self.locale_id)}, "districts"
+            )
+        )
         return context
 
 
@@ -113,7 +117,12 @@ class DistrictIndexPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["districts"] = DistrictPage.objects.listed(self.locale_id).child_of(self)
+        context.update(
+            deferred(
+                lambda: {"districts": DistrictPage.objects.listed(self.locale_id).child_of(self)},
+                "districts",
+            )
+        )
         return context
 
 
