@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from events.models import EventPage
+from home.cache import structure_part
 
 ICAL_STATUS = {
     EventPage.Status.SCHEDULED: "CONFIRMED",
@@ -59,5 +60,16 @@ def calendar(events: list[icalendar.Event], *, name: str) -> bytes:
     return cal.to_ical()
 
 
-def meeting_calendar(page: EventPage, *, url: str) -> bytes:
-    return calendar([meeting_event(page, sequence=page.meeting.sequence, url=url)], name=page.title)
+def meeting_calendar(page: EventPage, *, url: str, sequence: int | None = None) -> bytes:
+    """The meeting's file, made once for each version of the page, the meeting's `sequence`
+    and the address: every confirmation email carries it, written while the meeting is
+    locked. (Its DTSTAMP is when it was made.)"""
+    if sequence is None:
+        sequence = page.meeting.sequence
+    return structure_part(
+        "meeting-calendar",
+        lambda: calendar([meeting_event(page, sequence=sequence, url=url)], name=page.title),
+        page.pk,
+        sequence,
+        url,
+    )

@@ -48,7 +48,9 @@ def _send(kind: str, registration, page, *, calendar: bool = False) -> None:
             attachments.append(
                 {
                     "filename": "mote.ics",
-                    "content": meeting_calendar(page, url=page_url).decode(),
+                    "content": meeting_calendar(
+                        page, url=page_url, sequence=registration.meeting.sequence
+                    ).decode(),
                     "mimetype": "text/calendar",
                 }
             )

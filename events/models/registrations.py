@@ -39,6 +39,19 @@ class Meeting(models.Model):
         return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first() or pages.first()
 
     def page_in(self, language_code: str):
+        """The meeting page in that language, else as `page`. Kept until a page changes: the
+        emails of every registration and cancellation ask for it, some while the meeting is
+        locked."""
+        from home.cache import structure_part
+
+        return structure_part(
+            "meeting-page",
+            lambda: self._page_in(language_code),
+            self.translation_key,
+            language_code,
+        )
+
+    def _page_in(self, language_code: str):
         from events.models import EventPage
 
         page = (

@@ -188,6 +188,8 @@ def registration_link_resend(*, registration: Registration) -> None:
 def registration_confirm(*, registration: Registration, at=None) -> Registration:
     """A guest confirms through the emailed link: they take a place or join the waiting list."""
     at = at or timezone.now()
+    # Found before the lock, which is held as briefly as can be: the language never changes.
+    page = registration.meeting.page_in(registration.language)
     with transaction.atomic():
         meeting = meeting_lock(registration.meeting)
         registration = Registration.objects.select_related("meeting").get(pk=registration.pk)
@@ -198,7 +200,6 @@ def registration_confirm(*, registration: Registration, at=None) -> Registration
             if registration.status == Registration.Status.CANCELLED:
                 raise MeetingError("cancelled", _("This registration was cancelled."), registration)
             return registration  # confirmed twice: nothing changes
-        page = meeting.page_in(registration.language)
         lapsed = registration.expires_at and registration.expires_at <= at
         if lapsed:
             registration.status = Registration.Status.EXPIRED
