@@ -12,7 +12,6 @@ the same answers.
 from django.db import connection
 from django.utils import timezone
 
-from accounts.models import has_verified_email
 from home.cache import reader_part
 
 # Logged in with a confirmed email address: may take part.
@@ -46,10 +45,13 @@ def reader_row(user, columns: str, *, request=None, **params) -> tuple:
 
 
 def can_take_part(request) -> bool:
-    """`accounts.models.has_verified_email` for the person making the request, asked once per
-    request (or answered by the page's reader row)."""
+    """`accounts.models.has_verified_email` for the person making the request: the page's
+    reader row, or the row of the two rules alone (kept like every reader row)."""
     if not hasattr(request, "_torget_can_take_part"):
-        request._torget_can_take_part = has_verified_email(request.user)
+        if request.user.is_authenticated:
+            reader_row(request.user, "", request=request)
+        else:
+            request._torget_can_take_part = False
     return request._torget_can_take_part
 
 

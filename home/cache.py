@@ -227,13 +227,24 @@ def reader_values_remove(content: bytes, request) -> bytes:
 
 def reader_values_put(content: bytes, request) -> bytes:
     """The placeholders of `reader_values_remove` replaced by this reader's token and nonce."""
-    from django.middleware.csrf import get_token
-
     if CSRF_PLACEHOLDER in content:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        content = content.replace(CSRF_PLACEHOLDER, reader_csrf_token(request).encode())
     if NONCE_PLACEHOLDER in content:
         content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
     return content
+
+
+def reader_csrf_token(request) -> str:
+    """One masked CSRF token for all the parts of a response (Django masks the secret anew,
+    with 32 random characters, at each call), made again if the secret changes (a login)."""
+    from django.middleware.csrf import get_token
+
+    secret = request.META.get("CSRF_COOKIE")
+    kept = getattr(request, "_torget_csrf_token", None)
+    if kept is None or kept[0] != secret:
+        token = get_token(request)
+        kept = request._torget_csrf_token = (request.META.get("CSRF_COOKIE"), token)
+    return kept[1]
 
 
 def deferred(build: Callable[[], dict], *names: str) -> dict:

@@ -7,7 +7,6 @@ import re
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -20,7 +19,7 @@ from forums.models import Association, Category, Follow, Post, Reaction, Thread
 from forums.selectors import thread_reader
 from forums.views.common import category_in_language, localize_categories, render_in_forum
 from home.cache import CSRF_PLACEHOLDER as CSRF_PLACEHOLDER_BYTES
-from home.cache import cached_part, deferred, reader_part
+from home.cache import cached_part, deferred, reader_csrf_token, reader_part
 from moderation import services as moderation
 
 FOOTER_MARKER = re.compile(r"<!--post-footer:(\d+)-->(.*?)(?=<!--post-footer:|\Z)", re.DOTALL)
@@ -156,12 +155,18 @@ def _thread_posts_html(request, forum_page, thread, reader) -> str:
     posts = shared["posts"]
     thanked = set()
     if reader.can_post and reader.has_thanked_here and posts:
-        thanked = set(
-            Reaction.objects.filter(
-                user=user, post_id__in=[post["pk"] for post in posts]
-            ).values_list("post_id", flat=True)
+        shown = [post["pk"] for post in posts]
+        thanked = reader_part(
+            user,
+            "thanked",
+            lambda: set(
+                Reaction.objects.filter(user=user, post_id__in=shown).values_list(
+                    "post_id", flat=True
+                )
+            ),
+            shown,
         )
-    token = get_token(request)
+    token = reader_csrf_token(request)
     footers = {}
     for post in posts:
         if user.is_authenticated and post["author_id"] == user.pk:

@@ -6,7 +6,14 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from home.cache import active_locale, notices_not_ended, page_cache, public, structure_part
+from home.cache import (
+    active_locale,
+    cached_part,
+    notices_not_ended,
+    page_cache,
+    public,
+    structure_part,
+)
 from home.languages import text_language
 from home.models import SiteSettings
 from home.models.notices import notice_to_show
@@ -163,13 +170,19 @@ def disruption_notice():
     notice = notice_to_show(notices_not_ended(), locale, timezone.now())
     if notice is None:
         return ""
-    return render_to_string(
-        "includes/disruption_notice.html",
-        {
-            "notice": notice,
-            "notice_lang": notice.locale.language_code,
-            "differs_from_page": notice.locale_id != locale.pk,
-        },
+    # Which notice shows depends on the time; how one notice is drawn does not.
+    return cached_part(
+        "notice-html",
+        lambda: render_to_string(
+            "includes/disruption_notice.html",
+            {
+                "notice": notice,
+                "notice_lang": notice.locale.language_code,
+                "differs_from_page": notice.locale_id != locale.pk,
+            },
+        ),
+        notice.pk,
+        locale.pk,
     )
 
 
