@@ -81,7 +81,7 @@ serve: install ## A local production-like run: gunicorn, hashed static files, DE
 	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=false \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) TORGET_REQUIRE_STAFF_MFA=$${TORGET_REQUIRE_STAFF_MFA:-true} \
-	bash -c '$(MANAGE) collectstatic --noinput --verbosity 0 && $(MANAGE) createcachetable && \
+	MALLOC_ARENA_MAX=$${MALLOC_ARENA_MAX:-2} bash -c '$(MANAGE) collectstatic --noinput --verbosity 0 && $(MANAGE) createcachetable && \
 	$(MANAGE) migrate --verbosity 0 && exec $(BIN)/gunicorn torget.wsgi --bind 127.0.0.1:$(PORT) \
 	--workers $${GUNICORN_WORKERS:-2} --threads $${GUNICORN_THREADS:-1}'
 

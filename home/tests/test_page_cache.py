@@ -213,3 +213,23 @@ def test_a_known_session_is_still_never_served_from_the_cache(client, meeting_pa
     response = client.get(meeting_page.url)
     assert CACHE not in response
     assert "Mitt konto" in response.content.decode()
+
+
+def test_what_is_kept_for_a_reader_is_theirs_and_goes_stale_with_any_change(db):
+    first, second = UserFactory(), UserFactory()
+    asked = []
+
+    def answer(user):
+        asked.append(user.pk)
+        return None if user == first else False  # answers the cache could take for "nothing"
+
+    assert cache.reader_part(first, "row", lambda: answer(first)) is None
+    assert cache.reader_part(second, "row", lambda: answer(second)) is False
+    assert cache.reader_part(first, "row", lambda: answer(first)) is None
+    assert asked == [first.pk, second.pk]
+    cache.readers_changed()  # a follow, a suspension, an address confirmed…
+    cache.reader_part(first, "row", lambda: answer(first))
+    cache.content_changed()  # a registration, a vote, a post…
+    cache.reader_part(first, "row", lambda: answer(first))
+    cache.reader_part(first, "row", lambda: answer(first), "another page")
+    assert asked == [first.pk, second.pk, first.pk, first.pk, first.pk]
