@@ -7,6 +7,9 @@ hang on content (notices, a thread's posts) are keyed by that version, so the ne
 after a change renders afresh: nobody sees a stale count of places left. Writes to the site's
 structure (page tables, sites, locales, view restrictions, site settings) also replace the
 structure version, which keys what only they can change: routes, menus, the site lookup.
+Writes to a private table that a page shows its owner (an address, a suspension, a follow)
+replace the readers version, which with the content version keys what is kept for each reader
+(`reader_part`).
 
 With Redis (`REDIS_URL`), the versions live in Redis and every machine shares them. Without
 Redis, each worker process has its own local-memory cache, and the versions live in small files
