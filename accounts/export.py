@@ -46,6 +46,8 @@ LABELS = {
     "made": _("Made"),
     "action": _("Decision"),
     "when": _("When"),
+    "method": _("How"),
+    "verified_at": _("Verified"),
 }
 
 
@@ -84,6 +86,7 @@ def personal_data(user) -> list[dict]:
     from allauth.account.models import EmailAddress
     from allauth.usersessions.models import UserSession
 
+    from accounts.models import Verification
     from events.models import Question, Registration
     from forums.models import AssociationMembership, Follow, Post
     from moderation.models import LogEntry, Report
@@ -118,6 +121,17 @@ def personal_data(user) -> list[dict]:
             (
                 {"email": a.email, "verified": a.verified, "primary": a.primary}
                 for a in EmailAddress.objects.filter(user=user)
+            ),
+        ),
+        section(
+            "verification",
+            _("Verification"),
+            (
+                {
+                    "method": verification.get_method_display(),
+                    "verified_at": _when(verification.verified_at),
+                }
+                for verification in Verification.objects.filter(user=user)
             ),
         ),
         section(

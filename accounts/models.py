@@ -88,6 +88,47 @@ def has_verified_email(user) -> bool:
     return user.is_authenticated and User.objects.filter(verified_email(), pk=user.pk).exists()
 
 
+class Verification(models.Model):
+    """That a person is known to be one person (issue 20): how and when, and for
+    e-identification a keyed hash of the provider's person claim, so that one person cannot
+    verify two accounts. Nothing else from the provider or from an identity document is
+    kept. Deleted with the account, or by the person."""
+
+    class Method(models.TextChoices):
+        EID = "eid", _("e-identification")
+        IN_PERSON = "in_person", _("in person")
+
+    class Document(models.TextChoices):
+        """What an organiser saw at the door; kept only in the registration log."""
+
+        PASSPORT = "passport", _("Passport")
+        NATIONAL_ID = "national_id", _("National identity card")
+        DRIVING_LICENCE = "driving_licence", _("Swedish driving licence")
+        TAX_AGENCY_ID = "tax_agency_id", _("Identity card from the Swedish Tax Agency")
+        RESIDENCE_PERMIT = "residence_permit", _("Residence permit card")
+        OTHER = "other", _("Other identity document with a photo")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="verification",
+        verbose_name=_("account"),
+    )
+    method = models.CharField(_("method"), max_length=10, choices=Method.choices)
+    verified_at = models.DateTimeField(_("verified"))
+    # HMAC-SHA256 of the person claim with TORGET_VERIFICATION_SECRET; never shown to anyone.
+    person_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+
+    def __str__(self):
+        return f"{self.get_method_display()} {self.verified_at:%Y-%m-%d}"
+
+
 class Session(AbstractBaseSession):
     """A session kept with the account signed in to it (accounts.sessions): a signed-in
     request reads both in one query. Deleted with the account."""

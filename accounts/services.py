@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 
 from home.cache import content_changed
 from home.services import RuleError
@@ -199,7 +200,6 @@ def account_release(*, user, at=None) -> int:
     thanks out of the counts, keep its poll votes in the results without it, end its sessions
     and stop its district alerts. Returns how many registrations were cancelled."""
     from allauth.usersessions.models import UserSession
-    from django.utils import timezone
 
     from events.models import QuestionSupport, Registration
     from events.services import registration_cancel, registrations_forget
@@ -315,3 +315,26 @@ def sessions_purge(*, before=None, at) -> int:
         session_key__in=sessions.objects.values("session_key")
     ).delete()
     return by_model.get(UserSession._meta.label, 0)
+
+
+def verification_record(*, user, method: str, person_hash: str | None = None, at=None):
+    """Mark the account verified by `method`, replacing an earlier verification of it."""
+    from accounts.models import Verification
+
+    verification, _created = Verification.objects.update_or_create(
+        user=user,
+        defaults={
+            "method": method,
+            "verified_at": at or timezone.now(),
+            "person_hash": person_hash,
+        },
+    )
+    return verification
+
+
+def verification_remove(*, user) -> bool:
+    """The person removes their verification (or moves it to another account of theirs)."""
+    from accounts.models import Verification
+
+    removed, _kinds = Verification.objects.filter(user=user).delete()
+    return bool(removed)

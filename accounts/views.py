@@ -10,9 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from . import services
 from .export import personal_data, readable
 from .forms import AccountDeleteForm, EmailsForm, ProfileForm
+from .models import Verification
 from .selectors import deletion_summary
 from .services import AccountError, account_delete, user_emails_update, user_profile_update
 
@@ -25,7 +28,16 @@ def profile(request):
         user_profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    verification = Verification.objects.filter(user=request.user).first()
+    return render(request, "accounts/profile.html", {"form": form, "verification": verification})
+
+
+@login_required
+@require_POST
+def verification_remove(request):
+    if services.verification_remove(user=request.user):
+        messages.success(request, _("Your verification is removed."))
+    return redirect("profile")
 
 
 @login_required

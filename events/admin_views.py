@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from accounts.models import Verification
 from events import services
 from events.forms import AnswerForm, HideForm, StaffRegistrationForm
 from events.models import EventPage, Meeting, Question, Registration
@@ -200,7 +201,12 @@ def _spreadsheet_safe(value: str) -> str:
 def check_in(request, meeting_id):
     meeting, page = _meeting_and_page(meeting_id)
     query = request.GET.get("q", "").strip()[:100]
-    people = meeting.registrations.confirmed().matching(query).order_by("name")
+    people = (
+        meeting.registrations.confirmed()
+        .matching(query)
+        .select_related("user__verification")
+        .order_by("name")
+    )
     return TemplateResponse(
         request,
         "events/admin/check_in.html",
@@ -214,8 +220,34 @@ def check_in(request, meeting_id):
             "query": query,
             "counts": meeting.registrations.counts(),
             "can_change": request.user.has_perm(CHANGE),
+            "documents": Verification.Document.choices,
         },
     )
+
+
+@staff_permission_required(CHANGE)
+@require_POST
+def registration_verify_in_person(request, registration_id):
+    """At the door: the organiser has seen an identity document of an account holder."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("user"), pk=registration_id
+    )
+    document = request.POST.get("document", "")
+    if document not in Verification.Document.values:
+        messages.error(request, _("Choose the kind of identity document you saw."))
+    else:
+        try:
+            services.registration_verify_in_person(
+                registration=registration, actor=request.user, document=document
+            )
+            messages.success(
+                request, _("%(name)s is verified in person.") % {"name": registration.name}
+            )
+        except services.MeetingError as refusal:
+            messages.error(request, refusal.message)
+    url = reverse("events_admin:check_in", kwargs={"meeting_id": registration.meeting_id})
+    query = urlencode({"q": request.POST.get("q", "")})
+    return redirect(f"{url}?{query}#registration-{registration.pk}")
 
 
 @staff_permission_required(CHANGE)

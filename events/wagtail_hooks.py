@@ -23,6 +23,11 @@ admin_urlpatterns = [
         admin_views.registration_check_in,
         name="check_in_toggle",
     ),
+    path(
+        "anmalan/<int:registration_id>/verifiera/",
+        admin_views.registration_verify_in_person,
+        name="verify_in_person",
+    ),
     path("fraga/<int:question_id>/", admin_views.question_moderate, name="question"),
 ]
 

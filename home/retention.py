@@ -65,6 +65,20 @@ RULES = [
         ),
     ),
     Rule(
+        key="verification",
+        data=_(
+            "That your account is verified as one person: how (e-identification or in person "
+            "at a meeting) and when; for e-identification a keyed fingerprint of the identity "
+            "the provider gives, never your personal identity number, name or anything else"
+        ),
+        why=_(
+            "So that supports and votes that oblige the municipality to act count people, "
+            "and one person cannot verify two accounts"
+        ),
+        who=_("You; the site's staff see whether, how and when, never the fingerprint"),
+        period=_("Until you remove the verification or delete the account"),
+    ),
+    Rule(
         key="marks",
         data=_(
             "Your support for proposals and questions, thanks, follows and association memberships"

@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Verification
+
 MAX_COMPANIONS = 3
 
 
@@ -258,6 +260,7 @@ class RegistrationLogEntry(models.Model):
         CHECKED_IN = "checked_in", _("checked in")
         CHECK_IN_UNDONE = "check_in_undone", _("undid a check-in")
         EXPORTED = "exported", _("exported the list")
+        VERIFIED_IN_PERSON = "verified_in_person", _("verified in person")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="log_entries")
     registration = models.ForeignKey(
@@ -268,6 +271,10 @@ class RegistrationLogEntry(models.Model):
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     at = models.DateTimeField(_("when"), default=timezone.now)
+    # For a verification in person: the kind of identity document seen, nothing from it.
+    document = models.CharField(
+        _("identity document"), max_length=20, blank=True, choices=Verification.Document.choices
+    )
 
     class Meta:
         verbose_name = _("registration log entry")

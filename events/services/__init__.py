@@ -18,6 +18,7 @@ from events.services.registrations import (
     registration_create,
     registration_link_resend,
     registration_list_exported,
+    registration_verify_in_person,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "registration_create",
     "registration_link_resend",
     "registration_list_exported",
+    "registration_verify_in_person",
     "registrations_forget",
     "registrations_purge_ended",
     "registrations_purge_unconfirmed",

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Verification
+from accounts.services import verification_record
 from events import emails
 from events.models import (
     EventPage,
@@ -254,6 +256,28 @@ def registration_check_in(*, registration: Registration, actor, undo: bool = Fal
             else RegistrationLogEntry.Action.CHECKED_IN
         )
         _log(registration.meeting, action, actor, registration, at)
+    return registration
+
+
+def registration_verify_in_person(
+    *, registration: Registration, actor, document: str, at=None
+) -> Registration:
+    """An organiser at the door has seen the identity document of an account holder who is
+    registered: their account is verified in person. The log keeps who, when and the kind of
+    document; nothing from the document itself is kept."""
+    if registration.user_id is None:
+        raise MeetingError("no_account", _("Only someone with an account can be verified."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        verification_record(user=registration.user, method=Verification.Method.IN_PERSON, at=at)
+        RegistrationLogEntry.objects.create(
+            meeting=registration.meeting,
+            registration=registration,
+            actor=actor,
+            action=RegistrationLogEntry.Action.VERIFIED_IN_PERSON,
+            document=document,
+            at=at,
+        )
     return registration
 
 

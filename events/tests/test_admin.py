@@ -149,3 +149,56 @@ def test_the_admin_menu_and_index_list_meetings_with_counts(client, meeting_page
     html = client.get("/admin/moten/").content.decode()
     assert "Storsamling Fittja" in html
     assert "/ 10" in html
+
+
+def test_an_organiser_verifies_an_account_holder_in_person_at_the_door(
+    client, meeting_page, registered, organiser
+):
+    from accounts.models import Verification
+
+    resident = UserFactory(display_name="Bilal")
+    held = services.registration_create(
+        page=meeting_page,
+        name="Bilal Yusuf",
+        email=resident.email,
+        language="sv",
+        user=resident,
+        source=Registration.Source.ACCOUNT,
+    )
+    client.force_login(organiser)
+    html = client.get(admin_url(meeting_page, "incheckning/")).content.decode()
+    assert html.count("Verifiera på plats") == 1  # the guest without an account cannot be
+    verify = f"/admin/moten/anmalan/{held.pk}/verifiera/"
+    client.post(verify, {"document": ""})
+    assert not Verification.objects.exists()
+    client.post(verify, {"document": "passport", "q": "Bilal"})
+    verification = Verification.objects.get(user=resident)
+    assert verification.method == Verification.Method.IN_PERSON
+    assert verification.person_hash is None
+    entry = RegistrationLogEntry.objects.get(action="verified_in_person")
+    assert (entry.actor, entry.registration, entry.document) == (organiser, held, "passport")
+    html = client.get(admin_url(meeting_page, "incheckning/")).content.decode()
+    assert "Verifierad (på plats," in html and "Verifiera på plats" not in html
+    assert (
+        "verifierade på plats (Bilal Yusuf): Pass"
+        in client.get(admin_url(meeting_page)).content.decode()
+    )
+    client.post(f"/admin/moten/anmalan/{registered.pk}/verifiera/", {"document": "passport"})
+    assert Verification.objects.count() == 1
+
+
+def test_only_those_who_may_change_registrations_verify_at_the_door(client, meeting_page):
+    from accounts.models import Verification
+
+    resident = UserFactory()
+    held = services.registration_create(
+        page=meeting_page,
+        name="Bilal",
+        email=resident.email,
+        language="sv",
+        user=resident,
+        source=Registration.Source.ACCOUNT,
+    )
+    client.force_login(UserFactory(groups=[MODERATORS]))
+    client.post(f"/admin/moten/anmalan/{held.pk}/verifiera/", {"document": "passport"})
+    assert not Verification.objects.exists()

@@ -108,3 +108,19 @@ def test_the_privacy_page_and_the_accessibility_statement_are_accessible(page, s
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(page)
     expect(page.get_by_role("link", name="Anmäl till DIGG (digg.se)")).to_be_visible()
+
+
+def test_a_verified_resident_sees_the_verification_and_removes_it(page, site_tree):
+    from accounts.models import Verification
+    from accounts.services import verification_record
+
+    person = UserFactory()
+    verification_record(user=person, method=Verification.Method.IN_PERSON)
+    log_in(page, person)
+    page.goto("/konto/profil/")
+    expect(page.get_by_role("heading", name="Verifiering")).to_be_visible()
+    expect(page.get_by_text("Ditt konto är verifierat som en person (på plats,")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ta bort min verifiering").click()
+    expect(page.get_by_text("Din verifiering är borttagen.")).to_be_visible()
+    assert not Verification.objects.exists()
