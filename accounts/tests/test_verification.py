@@ -67,4 +67,3 @@ def test_a_new_verification_replaces_the_old_and_goes_with_the_account(verified)
     )
     verified.delete()
     assert not Verification.objects.exists()
-
