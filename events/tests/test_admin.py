@@ -17,6 +17,19 @@ def admin_url(meeting_page, suffix=""):
     return f"/admin/moten/{meeting_page.meeting.pk}/{suffix}"
 
 
+def held_by_account(meeting_page, name):
+    """A place taken by a resident signed in with their account."""
+    resident = UserFactory()
+    return services.registration_create(
+        page=meeting_page,
+        name=name,
+        email=resident.email,
+        language="sv",
+        user=resident,
+        source=Registration.Source.ACCOUNT,
+    )
+
+
 @pytest.fixture
 def organiser(meeting_page):
     return UserFactory(groups=[ORGANISERS])
@@ -156,15 +169,8 @@ def test_an_organiser_verifies_an_account_holder_in_person_at_the_door(
 ):
     from accounts.models import Verification
 
-    resident = UserFactory(display_name="Bilal")
-    held = services.registration_create(
-        page=meeting_page,
-        name="Bilal Yusuf",
-        email=resident.email,
-        language="sv",
-        user=resident,
-        source=Registration.Source.ACCOUNT,
-    )
+    held = held_by_account(meeting_page, "Bilal Yusuf")
+    resident = held.user
     client.force_login(organiser)
     html = client.get(admin_url(meeting_page, "incheckning/")).content.decode()
     assert html.count("Verifiera på plats") == 1  # the guest without an account cannot be
@@ -190,15 +196,7 @@ def test_an_organiser_verifies_an_account_holder_in_person_at_the_door(
 def test_only_those_who_may_change_registrations_verify_at_the_door(client, meeting_page):
     from accounts.models import Verification
 
-    resident = UserFactory()
-    held = services.registration_create(
-        page=meeting_page,
-        name="Bilal",
-        email=resident.email,
-        language="sv",
-        user=resident,
-        source=Registration.Source.ACCOUNT,
-    )
+    held = held_by_account(meeting_page, "Bilal")
     client.force_login(UserFactory(groups=[MODERATORS]))
     client.post(f"/admin/moten/anmalan/{held.pk}/verifiera/", {"document": "passport"})
     assert not Verification.objects.exists()

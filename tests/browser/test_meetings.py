@@ -126,23 +126,12 @@ def test_an_organiser_checks_people_in_on_a_phone(page, meeting_page):
 def test_an_organiser_verifies_an_account_holder_at_the_door(page, meeting_page):
     from accounts.models import Verification
     from accounts.services import ORGANISERS
-    from events import services
+    from events.tests.test_admin import held_by_account
+    from tests.browser.test_forum import log_in
 
-    resident = UserFactory()
-    services.registration_create(
-        page=meeting_page,
-        name="Bilal Yusuf",
-        email=resident.email,
-        language="sv",
-        user=resident,
-        source=Registration.Source.ACCOUNT,
-    )
-    organiser = UserFactory(groups=[ORGANISERS])
+    resident = held_by_account(meeting_page, "Bilal Yusuf").user
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto("/konto/login/")
-    page.get_by_label("E-post").fill(organiser.email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    log_in(page, UserFactory(groups=[ORGANISERS]))
     page.goto(f"/admin/moten/{meeting_page.meeting.pk}/incheckning/")
     page.get_by_label("Id-handling som visats").select_option(label="Id-kort från Skatteverket")
     page.get_by_role("button", name="Verifiera på plats Bilal Yusuf").click()
