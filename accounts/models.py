@@ -88,6 +88,18 @@ def has_verified_email(user) -> bool:
     return user.is_authenticated and User.objects.filter(verified_email(), pk=user.pk).exists()
 
 
+class VerificationQuerySet(models.QuerySet):
+    def listed(self, query: str = ""):
+        """Newest first with their accounts, matching an email address or name when asked."""
+        found = self.select_related("user").order_by("-verified_at", "-pk")
+        if query:
+            found = found.filter(
+                models.Q(user__email__icontains=query)
+                | models.Q(user__display_name__icontains=query)
+            )
+        return found
+
+
 class Verification(models.Model):
     """That a person is known to be one person (issue 20): how and when, and for
     e-identification a keyed hash of the provider's person claim, so that one person cannot
@@ -120,6 +132,8 @@ class Verification(models.Model):
     person_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+
+    objects = VerificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verification")

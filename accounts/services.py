@@ -49,6 +49,7 @@ GROUP_PERMISSIONS = {
         ("polls", "add_poll"),
         ("polls", "change_poll"),
         ("polls", "delete_poll"),
+        ("accounts", "view_verification"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),

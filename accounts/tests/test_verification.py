@@ -67,3 +67,21 @@ def test_a_new_verification_replaces_the_old_and_goes_with_the_account(verified)
     )
     verified.delete()
     assert not Verification.objects.exists()
+
+
+def test_editors_see_who_is_verified_how_and_when_never_the_fingerprint(client, verified):
+    from accounts.services import EDITORS, MODERATORS
+
+    in_person = UserFactory(display_name="Bilal")
+    verification_record(user=in_person, method=Verification.Method.IN_PERSON)
+    client.force_login(UserFactory(groups=[EDITORS]))
+    html = client.get("/admin/verifieringar/").content.decode()
+    assert verified.email in html and in_person.email in html
+    assert "1 verifierade på plats, 1 med e-legitimation." in html
+    assert "a" * 64 not in html
+    html = client.get("/admin/verifieringar/", {"q": "bilal"}).content.decode()
+    assert in_person.email in html and verified.email not in html
+    assert "/admin/verifieringar/" in client.get("/admin/").content.decode()  # the menu
+    client.force_login(UserFactory(groups=[MODERATORS]))
+    assert client.get("/admin/verifieringar/").status_code == 403
+    assert "/admin/verifieringar/" not in client.get("/admin/").content.decode()
