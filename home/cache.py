@@ -45,38 +45,9 @@ from home.redis_cache import redis_returned
 VERSION_KEY = "torget:content-version"
 PART_SECONDS = 600  # parts change only with what they hang on, which changes a version
 
-# Tables whose rows never reach a public page: writing them must not empty the cache.
-_PRIVATE_TABLE_PREFIXES = (
-    "accounts_",
-    "account_",
-    "mfa_",
-    "django_",
-    "auth_",
-    "reports_",
-    "moderation_",
-    "home_outgoingemail",
-    "torget_cache",
-    "wagtailcore_revision",
-    "wagtailcore_pagelogentry",
-    "wagtailcore_modellogentry",
-    "wagtailcore_pagesubscription",
-    "wagtailcore_taskstate",
-    "wagtailcore_workflowstate",
-    "wagtailcore_comment",
-    "wagtailadmin_",
-    "wagtailusers_",
-    "wagtailsearch_",
-    "wagtail_localize_",  # translation memory; a translation reaches pages when it is published
-    "events_registrationlogentry",
-    "events_questionsupport",
-    "forums_follow",
-    "forums_postrevision",
-    "updates_subscription",
-    "updates_alertsent",
-)
-# Private tables whose rows no page shows, not even to the person they belong to: writing them
-# keeps what is kept for each reader (reader_part). Writing any other private table (an email
-# address confirmed, a suspension, a follow, a question supported) makes all of that stale.
+# Tables whose rows never reach a public page: writing them must not empty the cache. Some no
+# page shows at all, not even to the person they belong to; writing them also keeps what is
+# kept for each reader (reader_part).
 _NEVER_SHOWN_PREFIXES = (
     "accounts_session",
     "django_",
@@ -87,9 +58,28 @@ _NEVER_SHOWN_PREFIXES = (
     "wagtailcore_modellogentry",
     "wagtailadmin_",
     "wagtailsearch_",
-    "wagtail_localize_",
+    "wagtail_localize_",  # translation memory; a translation reaches pages when it is published
     "events_registrationlogentry",
     "updates_alertsent",
+)
+# The others a page shows to their owner (an address confirmed, a suspension, a follow, a
+# question supported): writing them makes what is kept for each reader stale.
+_SHOWN_TO_THEIR_OWNER_PREFIXES = (
+    "accounts_",  # after "accounts_session" above
+    "account_",
+    "mfa_",
+    "auth_",
+    "reports_",
+    "moderation_",
+    "wagtailcore_pagesubscription",
+    "wagtailcore_taskstate",
+    "wagtailcore_workflowstate",
+    "wagtailcore_comment",
+    "wagtailusers_",
+    "events_questionsupport",
+    "forums_follow",
+    "forums_postrevision",
+    "updates_subscription",
 )
 # Also SQLite's "INSERT OR IGNORE INTO", which bulk creation that ignores conflicts writes.
 _WRITE = re.compile(
@@ -290,7 +280,7 @@ def _written_kind(sql: str) -> str | None:
     table = match.group(1).lower()
     if table.startswith(_NEVER_SHOWN_PREFIXES):
         return None
-    if table.startswith(_PRIVATE_TABLE_PREFIXES):
+    if table.startswith(_SHOWN_TO_THEIR_OWNER_PREFIXES):
         return READERS
     return STRUCTURE if table in _structure_tables() else CONTENT
 
