@@ -75,3 +75,27 @@ def meeting_page(meeting_index, site_tree):
 @pytest.fixture
 def meeting_page_en(meeting_page):
     return meeting_page.get_translation(Locale.objects.get(language_code="en"))
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    """A real OpenID Connect provider on 127.0.0.1 (tests/oidc_provider), one per test worker."""
+    from tests.oidc_provider import start_provider
+
+    provider = start_provider(tmp_path_factory.mktemp("oidc-provider"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def eid(settings, oidc_provider):
+    """The site configured with the test provider as its e-identification broker."""
+    from tests import oidc_provider as broker
+
+    settings.TORGET_EID_NAME = "Testlegitimation"
+    settings.TORGET_EID_OIDC_URL = oidc_provider.url
+    settings.TORGET_EID_CLIENT_ID = broker.CLIENT_ID
+    settings.TORGET_EID_CLIENT_SECRET = broker.CLIENT_SECRET
+    settings.TORGET_EID_PERSON_CLAIM = broker.PERSON_CLAIM
+    settings.TORGET_VERIFICATION_SECRET = "a-key-for-the-tests"  # noqa: S105
+    return oidc_provider

@@ -89,6 +89,10 @@ def has_verified_email(user) -> bool:
 
 
 class VerificationQuerySet(models.QuerySet):
+    def held_by(self, person_hash: str):
+        """The verification an e-identified person gave, with its account, if any."""
+        return self.select_related("user").filter(person_hash=person_hash).first()
+
     def listed(self, query: str = ""):
         """Newest first with their accounts, matching an email address or name when asked."""
         found = self.select_related("user").order_by("-verified_at", "-pk")

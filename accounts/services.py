@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from home.cache import content_changed
 from home.services import RuleError
@@ -235,8 +236,6 @@ def account_delete(*, user, remove_posts: bool, at=None) -> dict[str, int]:
     """The person deletes their own account: everything `account_release` does, their posts
     and questions removed too if they choose (otherwise signed "Former member"), and a last
     email. Staff accounts are removed by an administrator."""
-    from django.utils.translation import gettext as _
-
     from events.models import Question
     from home.models import OutgoingEmail
 
@@ -319,9 +318,13 @@ def sessions_purge(*, before=None, at) -> int:
 
 
 def verification_record(*, user, method: str, person_hash: str | None = None, at=None):
-    """Mark the account verified by `method`, replacing an earlier verification of it."""
+    """Mark the account verified by `method`, replacing an earlier verification of it; a
+    verification at the door leaves an e-identification in place (it says more)."""
     from accounts.models import Verification
 
+    current = Verification.objects.filter(user=user).first()
+    if current and current.method == Verification.Method.EID and method != current.method:
+        return current
     verification, _created = Verification.objects.update_or_create(
         user=user,
         defaults={
@@ -331,6 +334,40 @@ def verification_record(*, user, method: str, person_hash: str | None = None, at
         },
     )
     return verification
+
+
+class VerificationError(RuleError):
+    """A verification the rules refuse: one person, one verified account."""
+
+
+def verification_record_eid(*, user, person_hash: str, at=None):
+    """The person has identified themselves with e-identification. Refused when another
+    account already holds this person's verification; the message names that account's
+    address, masked, so its owner knows where to remove it first."""
+    from accounts import eid
+    from accounts.models import Verification
+
+    def refusal(holder):
+        return VerificationError(
+            "held_elsewhere",
+            _(
+                "This e-identification already verifies the account %(email)s. One person can "
+                "verify one account: to move the verification here, log in to that account, "
+                "remove the verification on its profile, and verify again from this account."
+            )
+            % {"email": eid.masked_email(holder.user.email)},
+        )
+
+    holder = Verification.objects.held_by(person_hash)
+    if holder is not None and holder.user_id != user.pk:
+        raise refusal(holder)
+    try:
+        with transaction.atomic():
+            return verification_record(
+                user=user, method=Verification.Method.EID, person_hash=person_hash, at=at
+            )
+    except IntegrityError:  # another account took it in the same moment
+        raise refusal(Verification.objects.held_by(person_hash)) from None
 
 
 def verification_remove(*, user) -> bool:

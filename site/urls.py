@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("proposals.urls")),
     path("", include("polls.urls")),
     path("konto/", include(account_urls)),
+    # allauth's pages for linking outside accounts: Torget links none (accounts.eid).
+    re_path(r"^konto/3rdparty/", home_views.page_not_found),
     path("konto/", include("allauth.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
     re_path(serve_pattern, home_views.serve),

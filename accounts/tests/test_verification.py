@@ -56,16 +56,18 @@ def test_my_data_shows_how_and_when_never_the_fingerprint(client, verified):
     assert "a" * 64 not in html and "a" * 64 not in json.dumps(exported)
 
 
-def test_a_new_verification_replaces_the_old_and_goes_with_the_account(verified):
+def test_a_new_verification_replaces_the_old_and_goes_with_the_account():
+    person = UserFactory()
+    verification_record(user=person, method=Verification.Method.IN_PERSON)
     later = timezone.now()
-    verification_record(user=verified, method=Verification.Method.IN_PERSON, at=later)
-    verification = Verification.objects.get(user=verified)
+    verification_record(user=person, method=Verification.Method.EID, person_hash="b" * 64, at=later)
+    verification = Verification.objects.get(user=person)
     assert (verification.method, verification.verified_at, verification.person_hash) == (
-        "in_person",
+        "eid",
         later,
-        None,
+        "b" * 64,
     )
-    verified.delete()
+    person.delete()
     assert not Verification.objects.exists()
 
 

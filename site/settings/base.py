@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",  # e-identification only; see accounts.eid
+    "allauth.socialaccount.providers.openid_connect",
     "allauth.usersessions",
     "django_tasks",
     "django_tasks_db",
@@ -381,6 +383,31 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Torget")
 # Anyone who can open the Wagtail admin must have set up two-factor authentication first.
 TORGET_REQUIRE_STAFF_MFA = True
+
+# E-identification (accounts.eid): any OpenID Connect broker, from the environment alone.
+# Without TORGET_EID_OIDC_URL the site says nothing about it.
+TORGET_EID_NAME = env("TORGET_EID_NAME", "BankID")
+TORGET_EID_OIDC_URL = env("TORGET_EID_OIDC_URL", "")  # the issuer; discovery finds the rest
+TORGET_EID_CLIENT_ID = env("TORGET_EID_CLIENT_ID", "")
+TORGET_EID_CLIENT_SECRET = env("TORGET_EID_CLIENT_SECRET", "")
+TORGET_EID_PERSON_CLAIM = env("TORGET_EID_PERSON_CLAIM", "sub")  # in the ID token
+TORGET_EID_SCOPES = env_list("TORGET_EID_SCOPES", "openid")
+TORGET_VERIFICATION_SECRET = env("TORGET_VERIFICATION_SECRET", "")
+if TORGET_EID_OIDC_URL and not (
+    TORGET_EID_CLIENT_ID and TORGET_EID_CLIENT_SECRET and TORGET_VERIFICATION_SECRET
+):
+    raise ImproperlyConfigured(
+        "TORGET_EID_OIDC_URL needs TORGET_EID_CLIENT_ID, TORGET_EID_CLIENT_SECRET and "
+        "TORGET_VERIFICATION_SECRET"
+    )
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+# The one app is built from the settings above by accounts.eid.social_app; none in the database.
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "accounts.eid.provider.EidProvider",
+        "OAUTH_PKCE_ENABLED": True,
+    }
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Torget")
