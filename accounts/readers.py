@@ -66,3 +66,13 @@ def suspension_found(can_take_part, suspension_id):
         owner = Suspension.objects.filter(pk=suspension_id).values("user")[:1]
         found = Suspension.objects.current(owner).first()
     return found
+
+
+def is_verified(user) -> bool:
+    """Whether the reader is verified as one person (issue 20), kept for them like their row;
+    asked only on pages that need it (a poll for verified residents)."""
+    from accounts.models import Verification
+
+    if not user.is_authenticated:
+        return False
+    return reader_part(user, "verified", lambda: Verification.objects.filter(user=user).exists())

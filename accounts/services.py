@@ -212,6 +212,7 @@ def account_release(*, user, at=None) -> int:
     from updates.models import Subscription
 
     at = at or timezone.now()
+    verification_remove(user=user)  # first, so that what counted the person counts again
     upcoming = list(Registration.objects.filter(user=user).upcoming(at))
     # Blanked first, so the cancellations send no receipts: the last email says it once.
     registrations_forget(registrations=Registration.objects.filter(user=user), at=at)
@@ -317,6 +318,24 @@ def sessions_purge(*, before=None, at) -> int:
     return by_model.get(UserSession._meta.label, 0)
 
 
+# What counts verified people (proposals' supporters, polls' votes) lives in content apps;
+# each registers here, in its AppConfig.ready(), what to do when a person's verification comes
+# or goes, so that accounts imports none of them.
+_verification_listeners = []
+
+
+def on_verification_changed(listener) -> None:
+    """`listener(user=...)` runs, in the same transaction, after a verification of `user`
+    is recorded or removed."""
+    if listener not in _verification_listeners:
+        _verification_listeners.append(listener)
+
+
+def _verification_changed(user) -> None:
+    for listener in _verification_listeners:
+        listener(user=user)
+
+
 def verification_record(*, user, method: str, person_hash: str | None = None, at=None):
     """Mark the account verified by `method`, replacing an earlier verification of it; a
     verification at the door leaves an e-identification in place (it says more)."""
@@ -325,14 +344,17 @@ def verification_record(*, user, method: str, person_hash: str | None = None, at
     current = Verification.objects.filter(user=user).first()
     if current and current.method == Verification.Method.EID and method != current.method:
         return current
-    verification, _created = Verification.objects.update_or_create(
-        user=user,
-        defaults={
-            "method": method,
-            "verified_at": at or timezone.now(),
-            "person_hash": person_hash,
-        },
-    )
+    with transaction.atomic():
+        verification, _created = Verification.objects.update_or_create(
+            user=user,
+            defaults={
+                "method": method,
+                "verified_at": at or timezone.now(),
+                "person_hash": person_hash,
+            },
+        )
+        if current is None:
+            _verification_changed(user)
     return verification
 
 
@@ -374,5 +396,8 @@ def verification_remove(*, user) -> bool:
     """The person removes their verification (or moves it to another account of theirs)."""
     from accounts.models import Verification
 
-    removed, _kinds = Verification.objects.filter(user=user).delete()
+    with transaction.atomic():
+        removed, _kinds = Verification.objects.filter(user=user).delete()
+        if removed:
+            _verification_changed(user)
     return bool(removed)

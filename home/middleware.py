@@ -42,6 +42,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 },
                 nonce=None,
             )
+        if broker := settings.TORGET_EID_OIDC_URL:
+            # The e-identification button's form is redirected on to the broker (accounts.eid),
+            # and a browser holds each hop of a form's redirects to form-action.
+            scheme, _sep, rest = broker.partition("://")
+            parts.update = {
+                **(parts.update or {}),
+                "form-action": [f"{scheme}://{rest.split('/')[0]}"],
+            }
         return parts
 
 

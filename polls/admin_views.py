@@ -13,15 +13,19 @@ from polls.models import Poll
 
 
 def _table(poll: Poll):
-    """The districts as columns ("" for voters who did not say) and a row per answer."""
+    """The districts as columns ("" for voters who did not say), then verified voters and the
+    others, and a row per answer."""
     districts = [(district.pk, district.title) for district in poll.districts.all()]
     columns = [*districts, ("", _("Not said"))]
     totals = poll.totals_by_district()
+    verified = {row["option"].pk: row for row in poll.counted_results()}
     rows = []
     for option in poll.options.all():
         counts = [totals.get(option.pk, {}).get(key, 0) for key, _name in columns]
-        rows.append((option.text, counts, sum(counts)))
-    return [name for _key, name in columns], rows
+        counts += [verified[option.pk]["verified"], verified[option.pk]["not_verified"]]
+        rows.append((option.text, counts, verified[option.pk]["votes"]))
+    names = [name for _key, name in columns] + [_("Verified voters"), _("Other voters")]
+    return names, rows
 
 
 @staff_permission_required("polls.view_poll")

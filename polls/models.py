@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -52,6 +52,17 @@ class Poll(ClusterableModel):
     )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"))
+    verified_only = models.BooleanField(
+        _("verified residents only"),
+        default=False,
+        help_text=_(
+            "Only people verified as one person (with e-identification, or in person at a "
+            "meeting) may vote; others see the results when the poll closes."
+        ),
+    )
+    results_by_verification = models.BooleanField(
+        _("show the results split by verified and not verified voters"), default=False
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = PollQuerySet.as_manager()
@@ -61,6 +72,8 @@ class Poll(ClusterableModel):
         PageChooserPanel("page", ["events.EventPage", "home.DistrictPage", "updates.UpdatePage"]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("verified_only"),
+        FieldPanel("results_by_verification"),
         InlinePanel("options", heading=_("Answers"), label=_("Answer"), min_num=2, max_num=6),
     ]
 
@@ -87,21 +100,27 @@ class Poll(ClusterableModel):
     def results(self) -> list[dict]:
         """Each answer with its votes and share, in the editors' order (kept with the page
         parts until the next change to public content, which a vote is)."""
-        return cached_part("poll-results", self._results_count, self.pk)
+        return cached_part("poll-results", self.counted_results, self.pk)
 
-    def _results_count(self) -> list[dict]:
-        counts = dict(
-            self.votes.values("option").annotate(n=Count("pk")).values_list("option", "n")
+    def counted_results(self) -> list[dict]:
+        counted = self.votes.values("option").annotate(
+            n=Count("pk"), verified=Count("pk", filter=Q(verified=True))
         )
-        total = sum(counts.values())
-        return [
-            {
-                "option": option,
-                "votes": counts.get(option.pk, 0),
-                "percent": round(100 * counts.get(option.pk, 0) / total) if total else 0,
-            }
-            for option in self.options.all()
-        ]
+        counts = {row["option"]: (row["n"], row["verified"]) for row in counted}
+        total = sum(n for n, _verified in counts.values())
+        rows = []
+        for option in self.options.all():
+            votes, verified = counts.get(option.pk, (0, 0))
+            rows.append(
+                {
+                    "option": option,
+                    "votes": votes,
+                    "verified": verified,
+                    "not_verified": votes - verified,
+                    "percent": round(100 * votes / total) if total else 0,
+                }
+            )
+        return rows
 
     def totals_by_district(self) -> dict:
         """Votes per answer and district ("" for voters who did not say), for staff."""
@@ -133,6 +152,8 @@ class Vote(models.Model):
     district = models.ForeignKey(
         "home.DistrictPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Whether the voter was verified as one person when voting; stays when the account goes.
+    verified = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import has_verified_email
+from accounts.models import Verification, has_verified_email
 from home.services import RuleError
 from polls.models import Poll, PollOption, Vote
 
@@ -28,10 +28,25 @@ def vote_cast(*, poll: Poll, user, option: PollOption, district=None, at=None) -
         if poll.is_closed(at):
             raise PollError("closed", _("The poll has closed; the results are below."))
         raise PollError("not_open", _("The poll has not opened yet."))
+    verified = Verification.objects.filter(user=user).exists()
+    if poll.verified_only and not verified:
+        raise PollError(
+            "not_verified",
+            _(
+                "Only residents verified as one person can vote in this poll. You can verify "
+                "yourself on your profile, or by showing an identity document at the check-in "
+                "of a meeting."
+            ),
+        )
     try:
         with transaction.atomic():
             return Vote.objects.create(
-                poll=poll, option=option, user=user, district=district, created_at=at
+                poll=poll,
+                option=option,
+                user=user,
+                district=district,
+                verified=verified,
+                created_at=at,
             )
     except IntegrityError:
         raise PollError("voted", _("You have already voted in this poll.")) from None

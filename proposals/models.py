@@ -199,6 +199,9 @@ class Proposal(models.Model):
         help_text=_("The meeting where the proposal came up; its minutes then link to it."),
     )
     support_count = models.PositiveIntegerField(_("supporters"), default=0)
+    # Of them, people verified as one person (accounts.Verification); kept in step by the
+    # proposals' services when a support or a verification comes or goes.
+    verified_support_count = models.PositiveIntegerField(_("verified supporters"), default=0)
     threshold_reached_on = models.DateField(_("reached the support threshold"), null=True)
     answer_due = models.DateField(_("to be answered by"), null=True)
     status_changed_at = models.DateTimeField(default=timezone.now)

@@ -5,11 +5,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from accounts.models import User, has_verified_email
+from accounts import eid
+from accounts.models import User, Verification, has_verified_email
 from forums import services as forum_services
 from forums.services import ForumError
 from home.cache import structure_part
@@ -33,6 +36,15 @@ class ProposalError(RuleError):
 def rules() -> SiteSettings:
     """The threshold and the time to answer, as staff set them in the site settings."""
     return structure_part("proposal-rules", lambda: SiteSettings.objects.first() or SiteSettings())
+
+
+def threshold_counts_verified() -> bool:
+    """Whether only verified supporters count toward the answer threshold: as staff chose,
+    and by default once e-identification is set up (before it, few could be verified)."""
+    choice = rules().proposal_threshold_counts
+    if choice == SiteSettings.ThresholdCounts.AUTOMATIC:
+        return eid.configured()
+    return choice == SiteSettings.ThresholdCounts.VERIFIED
 
 
 def proposal_create(
@@ -126,18 +138,45 @@ def support_toggle(*, proposal: Proposal, user, at=None) -> bool:
         now_supporting = counted_toggle(
             mark=Support, target=proposal, counter="support_count", proposal=proposal, user=user
         )
+        if Verification.objects.filter(user=user).exists():
+            step = 1 if now_supporting else -1
+            Proposal.objects.filter(pk=proposal.pk).update(
+                verified_support_count=F("verified_support_count") + step
+            )
         if now_supporting:
             _threshold_check(proposal, at)
     return now_supporting
+
+
+def supporters_recount_verified(*, user) -> None:
+    """A person's verification came or went: each proposal they support counts its verified
+    supporters again, and one that now has enough is due its answer."""
+    supported = Proposal.objects.filter(supports__user=user)
+    verified = (
+        Support.objects.filter(proposal=OuterRef("pk"), user__verification__isnull=False)
+        .order_by()
+        .values("proposal")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    with transaction.atomic():
+        Proposal.objects.filter(pk__in=list(supported.values_list("pk", flat=True))).update(
+            verified_support_count=Coalesce(Subquery(verified), 0)
+        )
+        at = timezone.now()
+        for proposal in supported.filter(threshold_reached_on__isnull=True):
+            if proposal.is_open_for_support:
+                _threshold_check(proposal, at)
 
 
 def _threshold_check(proposal: Proposal, at) -> None:
     """At the threshold, the proposal is due a formal answer by a stated date (once)."""
     settings_now = rules()
     today = timezone.localdate(at)
+    counter = "verified_support_count" if threshold_counts_verified() else "support_count"
     Proposal.objects.filter(
         pk=proposal.pk,
-        support_count__gte=settings_now.proposal_support_threshold,
+        **{f"{counter}__gte": settings_now.proposal_support_threshold},
         threshold_reached_on__isnull=True,
     ).update(
         threshold_reached_on=today,

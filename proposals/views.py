@@ -91,6 +91,7 @@ def proposal_list(request, index_page):
                 )
             ),
             "rules": services.rules(),
+            "counts_verified": services.threshold_counts_verified(),
         },
     )
 
@@ -182,6 +183,7 @@ def proposal_detail(request, index_page, proposal_id):
         is_author=user.is_authenticated and proposal.thread.author_id == user.pk,
         supports_left=reader.supports_left,
         rules=services.rules(),
+        counts_verified=services.threshold_counts_verified(),
         forum_page=section_page(ForumPage),
     )
 

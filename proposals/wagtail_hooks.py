@@ -62,9 +62,18 @@ class ProposalViewSet(SnippetViewSet):
     menu_order = 225
     add_to_admin_menu = True
     edit_view_class = ProposalEditView
-    list_display = ["__str__", "district", "status", "verdict", "support_count", "answer_due"]
+    list_display = [
+        "__str__",
+        "district",
+        "status",
+        "verdict",
+        "support_count",
+        "verified_support_count",
+        "answer_due",
+    ]
     list_filter = ["status", "verdict"]
-    ordering = ["-support_count", "-created_at"]
+    # Verified people first: the count that can oblige the municipality (issue 20).
+    ordering = ["-verified_support_count", "-support_count", "-created_at"]
     panels = [
         HelpPanel(
             content=_(

@@ -38,6 +38,23 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Counted from the day a proposal reaches the number of supporters above."),
     )
 
+    class ThresholdCounts(models.TextChoices):
+        AUTOMATIC = "auto", _("Verified supporters once e-identification is set up, else everyone")
+        VERIFIED = "verified", _("Verified supporters only")
+        EVERYONE = "everyone", _("Every supporter")
+
+    proposal_threshold_counts = models.CharField(
+        _("who counts toward the answer"),
+        max_length=10,
+        choices=ThresholdCounts.choices,
+        default=ThresholdCounts.AUTOMATIC,
+        help_text=_(
+            "Verified supporters are people verified with e-identification or in person at a "
+            "meeting: one person, one voice. Proposals then show how many of their supporters are "
+            "verified."
+        ),
+    )
+
     review_updates = models.BooleanField(
         _("updates on the safety work need a second editor's approval"),
         default=False,
@@ -54,7 +71,11 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("accessibility_page"),
         FieldPanel("guidelines_page"),
         MultiFieldPanel(
-            [FieldPanel("proposal_support_threshold"), FieldPanel("proposal_answer_days")],
+            [
+                FieldPanel("proposal_support_threshold"),
+                FieldPanel("proposal_threshold_counts"),
+                FieldPanel("proposal_answer_days"),
+            ],
             heading=_("Proposals"),
         ),
         FieldPanel("review_updates"),

@@ -2,7 +2,8 @@ from django import template
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from accounts.readers import can_take_part
+from accounts import eid
+from accounts.readers import can_take_part, is_verified
 from polls.forms import VoteForm
 from polls.models import Poll
 from polls.selectors import polls_voted_in
@@ -22,22 +23,29 @@ def page_polls(context, page):
     polls = [poll for poll in Poll.objects.shown_on(page) if poll.opens_at <= now]
     voted = polls_voted_in(user, polls)
     may_vote = bool(polls) and can_take_part(request)
+    verified = may_vote and any(poll.verified_only for poll in polls) and is_verified(user)
     shown = []
     for poll in polls:
         has_voted = poll.pk in voted
         closed = poll.is_closed(now)
+        needs_verifying = poll.verified_only and not verified
         shown.append(
             {
                 "poll": poll,
                 "closed": closed,
                 "has_voted": has_voted,
-                "may_vote": may_vote and not has_voted and not closed,
+                "may_vote": may_vote and not has_voted and not closed and not needs_verifying,
+                "needs_verifying": may_vote and needs_verifying and not closed,
                 "form": SimpleLazyObject(lambda poll=poll: VoteForm(poll=poll)),
                 "results_shown": has_voted or closed,
                 "tally": SimpleLazyObject(lambda poll=poll: _tally(poll)),
             }
         )
-    return {"polls": shown, "request": request, "user": user}
+    return {"polls": shown, "request": request, "user": user, "eid_name": _eid_name()}
+
+
+def _eid_name() -> str:
+    return eid.name() if eid.configured() else ""
 
 
 def _tally(poll) -> dict:

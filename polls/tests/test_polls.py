@@ -105,8 +105,16 @@ def test_staff_see_the_totals_per_district_and_download_them(client, poll, site_
     assert "Fittja" in html and "Inte angivet" in html and "3 röster" in html
     lines = client.get(f"/admin/omrostningar/{poll.pk}.csv").content.decode("utf-8-sig")
     rows = [line.split(";") for line in lines.strip().splitlines()]
-    assert rows[0] == ["Svar", "Fittja", "Inte angivet", "Totalt"]
-    assert ["Lördag", "1", "1", "2"] in rows and ["Vardag kl. 18", "0", "1", "1"] in rows
+    assert rows[0] == [
+        "Svar",
+        "Fittja",
+        "Inte angivet",
+        "Verifierade röstande",
+        "Övriga röstande",
+        "Totalt",
+    ]
+    assert ["Lördag", "1", "1", "0", "2", "2"] in rows
+    assert ["Vardag kl. 18", "0", "1", "0", "1", "1"] in rows
 
 
 def test_a_poll_closes_after_it_opens(poll):
@@ -143,4 +151,47 @@ def test_editors_give_a_poll_two_to_six_answers_in_the_admin(client, meeting_pag
     assert [o.text for o in Poll.objects.get(question="Vilken dag?").options.all()] == [
         "Måndag",
         "Tisdag",
+    ]
+
+
+def verified_resident():
+    from accounts.models import Verification
+    from accounts.services import verification_record
+
+    person = UserFactory()
+    verification_record(user=person, method=Verification.Method.IN_PERSON)
+    return person
+
+
+def test_a_poll_for_verified_residents_refuses_others_with_how_to_verify(
+    client, poll, meeting_page
+):
+    Poll.objects.filter(pk=poll.pk).update(verified_only=True)
+    poll.refresh_from_db()
+    client.force_login(UserFactory())
+    html = client.get(meeting_page.url).content.decode()
+    assert "Bara invånare som är verifierade som en person kan rösta" in html
+    assert "Rösta</button>" not in html
+    client.post(f"/omrostning/{poll.pk}/rosta/", {"option": answer(poll, "Lördag").pk})
+    assert not Vote.objects.exists()
+    with pytest.raises(services.PollError) as refused:
+        services.vote_cast(poll=poll, user=UserFactory(), option=answer(poll, "Lördag"))
+    assert refused.value.code == "not_verified"
+    client.force_login(verified_resident())
+    assert "Rösta</button>" in client.get(meeting_page.url).content.decode()
+    client.post(f"/omrostning/{poll.pk}/rosta/", {"option": answer(poll, "Lördag").pk})
+    assert Vote.objects.get().verified is True
+
+
+def test_results_can_be_shown_split_by_verified_and_not(client, poll, meeting_page):
+    services.vote_cast(poll=poll, user=verified_resident(), option=answer(poll, "Lördag"))
+    services.vote_cast(poll=poll, user=UserFactory(), option=answer(poll, "Lördag"))
+    Poll.objects.filter(pk=poll.pk).update(
+        results_by_verification=True, closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    html = client.get(meeting_page.url).content.decode()
+    assert "Verifierade röstande" in html and "Övriga röstande" in html
+    lordag = [row for row in Poll.objects.get(pk=poll.pk).counted_results() if row["votes"]]
+    assert [(r["option"].text, r["verified"], r["not_verified"]) for r in lordag] == [
+        ("Lördag", 1, 1)
     ]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from home.cache import active_locale, cached_part, section_page
 from proposals.models import Proposal, ProposalIndexPage
+from proposals.services import threshold_counts_verified
 from proposals.views import localize, localize_measures
 
 register = template.Library()
@@ -20,6 +21,7 @@ def district_proposals(district, limit=3):
     locale = active_locale()
     return {
         "index_page": index,
+        "counts_verified": threshold_counts_verified(),
         "open": localize(
             list(proposals.filter(status__in=Proposal.OPEN_STATUSES).for_list()[:limit]), locale
         ),

@@ -14,7 +14,7 @@ def log_in(page, person):
     page.goto("/konto/login/")
     page.get_by_label("E-post").fill(person.email)
     page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("button", name="Logga in", exact=True).click()
 
 
 def test_a_resident_starts_a_thread_and_a_neighbour_replies(page, forum, browser_context):

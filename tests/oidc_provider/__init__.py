@@ -33,6 +33,7 @@ CALLBACKS = [
     "http://testserver/konto/oidc/eid/login/callback/",
     # Any port on the loopback address (RFC 8252): the live server's.
     "http://127.0.0.1/konto/oidc/eid/login/callback/",
+    "http://localhost/konto/oidc/eid/login/callback/",
 ]
 
 

@@ -52,6 +52,7 @@ OAUTH2_PROVIDER = {
     "OIDC_RSA_PRIVATE_KEY": _new_key(),
     "OAUTH2_VALIDATOR_CLASS": "tests.oidc_provider.validator.Validator",
     "PKCE_REQUIRED": True,
+    "ALLOW_LOCALHOST_LOOPBACK": True,  # the live server of the browser tests is on localhost
     "SCOPES": {"openid": "Who you are"},
     "DEFAULT_SCOPES": ["openid"],
 }
