@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,10 +139,7 @@ def support_toggle(*, proposal: Proposal, user, at=None) -> bool:
             mark=Support, target=proposal, counter="support_count", proposal=proposal, user=user
         )
         if Verification.objects.filter(user=user).exists():
-            step = 1 if now_supporting else -1
-            Proposal.objects.filter(pk=proposal.pk).update(
-                verified_support_count=F("verified_support_count") + step
-            )
+            _verified_recount([proposal.pk])
         if now_supporting:
             _threshold_check(proposal, at)
     return now_supporting
@@ -152,6 +149,17 @@ def supporters_recount_verified(*, user) -> None:
     """A person's verification came or went: each proposal they support counts its verified
     supporters again, and one that now has enough is due its answer."""
     supported = Proposal.objects.filter(supports__user=user)
+    with transaction.atomic():
+        _verified_recount(list(supported.values_list("pk", flat=True)))
+        at = timezone.now()
+        for proposal in supported.filter(threshold_reached_on__isnull=True):
+            if proposal.is_open_for_support:
+                _threshold_check(proposal, at)
+
+
+def _verified_recount(proposal_ids: list[int]) -> None:
+    """Count the verified supporters of these proposals afresh (a count, not a step: a double
+    click that counted once must not count twice here)."""
     verified = (
         Support.objects.filter(proposal=OuterRef("pk"), user__verification__isnull=False)
         .order_by()
@@ -159,14 +167,9 @@ def supporters_recount_verified(*, user) -> None:
         .annotate(count=Count("pk"))
         .values("count")
     )
-    with transaction.atomic():
-        Proposal.objects.filter(pk__in=list(supported.values_list("pk", flat=True))).update(
-            verified_support_count=Coalesce(Subquery(verified), 0)
-        )
-        at = timezone.now()
-        for proposal in supported.filter(threshold_reached_on__isnull=True):
-            if proposal.is_open_for_support:
-                _threshold_check(proposal, at)
+    Proposal.objects.filter(pk__in=proposal_ids).update(
+        verified_support_count=Coalesce(Subquery(verified), 0)
+    )
 
 
 def _threshold_check(proposal: Proposal, at) -> None:
