@@ -154,9 +154,9 @@ RULES = [
     ),
     Rule(
         key="poll_votes",
-        data=_("Which account gave a vote in a poll"),
+        data=_("Which account gave a vote in a poll, and whether it was verified then"),
         why=_("So that each person votes once"),
-        who=_("Nobody: staff see totals per answer and district"),
+        who=_("Nobody: staff see totals per answer, district and verification"),
         period=ngettext_lazy(
             "Until %(days)s day after the poll closed; the vote stays in the results",
             "Until %(days)s days after the poll closed; the vote stays in the results",
