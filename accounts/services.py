@@ -20,6 +20,13 @@ MEETING_STAFF = [
     ("events", "change_question"),
 ]
 
+# Survey results: safety coordinators import them, editors too (issue 21).
+SURVEY_STAFF = [
+    ("surveys", f"{action}_{model}")
+    for model in ("survey", "surveyquestion", "surveyresult")
+    for action in ("add", "change", "delete")
+]
+
 # Permissions by group; later domains add theirs here, so one place says who may do what.
 GROUP_PERMISSIONS = {
     EDITORS: [
@@ -51,6 +58,7 @@ GROUP_PERMISSIONS = {
         ("polls", "change_poll"),
         ("polls", "delete_poll"),
         ("accounts", "view_verification"),
+        *SURVEY_STAFF,
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -66,6 +74,7 @@ GROUP_PERMISSIONS = {
         ("wagtailadmin", "access_admin"),
         ("reports", "view_observation"),
         ("reports", "change_observation"),
+        *SURVEY_STAFF,
     ],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

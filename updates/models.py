@@ -98,7 +98,7 @@ class UpdatePageQuerySet(PageQuerySet):
 
 class UpdateIndexPage(RoutablePageMixin, ContentPage):
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["updates.UpdatePage"]
+    subpage_types = ["updates.UpdatePage", "surveys.SurveyPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -181,6 +181,15 @@ class UpdatePage(ServedPageMixin, Page):
         related_name="+",
         help_text=_("Residents' questions to meetings that this measure answers."),
     )
+    survey_question = models.ForeignKey(
+        "surveys.SurveyQuestion",
+        verbose_name=_("survey question it addresses"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page then shows that question's figures for the measure's districts."),
+    )
     change_note = models.CharField(
         _("what changed"),
         max_length=200,
@@ -206,6 +215,7 @@ class UpdatePage(ServedPageMixin, Page):
             "related_meetings",
             "related_threads",
             "related_questions",
+            "survey_question",
         )
     ]
 
@@ -237,6 +247,7 @@ class UpdatePage(ServedPageMixin, Page):
                 FieldPanel("related_meetings"),
                 FieldPanel("related_threads"),
                 FieldPanel("related_questions"),
+                FieldPanel("survey_question"),
             ],
             heading=_("Related"),
         ),

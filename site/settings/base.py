@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "updates",
     "proposals",
     "polls",
+    "surveys",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail_localize",

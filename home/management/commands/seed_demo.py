@@ -12,6 +12,7 @@ from moderation import demo as moderation_demo
 from polls import demo as poll_demo
 from proposals import demo as proposal_demo
 from reports import demo as report_demo
+from surveys import demo as survey_demo
 from updates import demo as update_demo
 
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                 update_demo.seed()
                 proposal_demo.seed()
                 poll_demo.seed()
+                survey_demo.seed()
                 language_demo.seed()
                 # Every page not translated is there in every language (as the admin does).
                 trees_synchronise()
