@@ -90,6 +90,7 @@ pages = {
     "category": forum.url + category.slug + "/",
     "thread": forum.url + f"trad/{thread.pk}/",
     "search": "/sok/?q=Fittja",
+    "API: meetings": "/api/v2/pages/?type=events.EventPage",
     # Two pages in the languages furthest from Swedish: right to left, and Finnish.
     "district (Arabic)": DistrictPage.objects.get(slug="fittja", locale__language_code="ar").url,
     "meeting (Finnish)": EventPage.objects.get(

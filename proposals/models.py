@@ -8,7 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from forums.models import Post, Thread
@@ -208,6 +210,24 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     objects = ProposalQuerySet.as_manager()
+
+    # Wagtail's API (opendata): what the proposal's page shows, never who supports it.
+    api_fields = [
+        APIField("title"),
+        APIField("status"),
+        APIField("verdict"),
+        APIField("answer"),
+        APIField("support_count"),
+        APIField("verified_support_count"),
+        APIField("threshold_reached_on"),
+        APIField("answer_due"),
+        APIField("answered_at"),
+        APIField("created_at"),
+        APIField(
+            "district", serializer=serializers.SlugRelatedField(slug_field="slug", read_only=True)
+        ),
+        APIField("category", serializer=serializers.StringRelatedField()),
+    ]
 
     class Meta:
         verbose_name = _("proposal")

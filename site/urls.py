@@ -8,9 +8,13 @@ from wagtail.urls import serve_pattern
 
 from accounts import urls as account_urls
 from home import views as home_views
+from opendata import views as opendata_views
+from opendata.api import api_router
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
+    path("", include("opendata.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
 ]
@@ -27,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("updates.urls")),
     path("", include("proposals.urls")),
     path("", include("polls.urls")),
+    path("oppna-data/", opendata_views.open_data, name="open_data"),
     path("konto/", include(account_urls)),
     # allauth's pages for linking outside accounts: Torget links none (accounts.eid).
     re_path(r"^konto/3rdparty/", home_views.page_not_found),

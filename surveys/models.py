@@ -119,6 +119,8 @@ class SurveyResult(models.Model):
         blank=True,
     )
 
+    updated_at = models.DateTimeField(auto_now=True)  # the open data catalogue's "modified"
+
     objects = SurveyResultQuerySet.as_manager()
 
     panels = [

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
@@ -252,6 +254,21 @@ class UpdatePage(ServedPageMixin, Page):
             heading=_("Related"),
         ),
         FieldPanel("change_note"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("started_on"),
+        APIField("expected_end"),
+        APIField("ended_on"),
+        APIField("category", serializer=serializers.StringRelatedField()),
+        APIField(
+            "districts",
+            serializer=serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True),
+        ),
+        APIField("change_note"),
     ]
 
     class Meta:

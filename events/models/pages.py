@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,6 +18,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -231,6 +233,24 @@ class EventPage(MeetingState, RoutablePageMixin, ServedPageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    # Wagtail's API (opendata): what the page shows, never the organiser's contact details.
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue_name"),
+        APIField("street_address"),
+        APIField("online_url"),
+        APIField("capacity"),
+        APIField("places_left", serializer=serializers.ReadOnlyField(source="places_left_now")),
+        APIField("registration_url", serializer=serializers.ReadOnlyField()),
+        APIField(
+            "districts",
+            serializer=serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("meeting")

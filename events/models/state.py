@@ -77,6 +77,16 @@ class MeetingState:
         }
 
     @property
+    def places_left_now(self) -> int | None:
+        """For the API: from `with_card_data()`'s count where the list has it."""
+        taken = self.places_taken
+        return self.places_left(taken if isinstance(taken, int) else taken())
+
+    @property
+    def registration_url(self) -> str:
+        return f"{self.full_url}#registration"
+
+    @property
     def card_availability(self):
         """For lists annotated by `with_card_data()`."""
         return self.availability(self.places_taken)

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -152,6 +153,8 @@ class DistrictPage(ContentPage):
         default=False,
         help_text=_("Then it needs no alternative text: screen readers pass it by."),
     )
+
+    api_fields = [APIField("intro")]
 
     objects = PageManager.from_queryset(DistrictPageQuerySet)()
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "proposals",
     "polls",
     "surveys",
+    "opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail_localize",
@@ -78,6 +79,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     # Last, so that its post_migrate handler finds every other app's permissions.
     "accounts",
+    # Wagtail's API. Not "rest_framework": it would bring its own wording of Django's messages
+    # ("Ange en giltig mejladress."), and the API answers in JSON only, without its templates.
+    "wagtail.api.v2",
 ]
 
 MIDDLEWARE = [
@@ -384,6 +388,13 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Torget")
 # Anyone who can open the Wagtail admin must have set up two-factor authentication first.
 TORGET_REQUIRE_STAFF_MFA = True
+
+# Open data (opendata): Wagtail's API v2, requests per address and minute.
+TORGET_API_REQUESTS_PER_MINUTE = int(env("TORGET_API_REQUESTS_PER_MINUTE", "120"))
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public and read-only: no session, no CSRF
+}
 
 # E-identification (accounts.eid): any OpenID Connect broker, from the environment alone.
 # Without TORGET_EID_OIDC_URL the site says nothing about it.
