@@ -120,3 +120,14 @@ def test_a_safety_coordinator_imports_a_file_after_correcting_it(page, survey_pa
     page.get_by_role("button", name="Importera 1 rad").click()
     expect(page.get_by_text("1 siffra importerad för 2020.")).to_be_visible()
     assert SurveyResult.objects.filter(year=2020).get().share == Decimal("40.5")
+
+
+def test_the_open_data_page_lists_the_datasets_and_their_downloads(page, survey_page):
+    page.goto("/")
+    page.get_by_role("link", name="Öppna data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Öppna data")
+    expect(page.get_by_role("heading", name="Upplevd trygghet per stadsdel och år")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").last.click()
+    assert download.value.suggested_filename == "trygghetsmatning.csv"
