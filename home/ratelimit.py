@@ -1,7 +1,7 @@
 import logging
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
 
@@ -17,13 +17,17 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limit_exceeded(scope: str, key: str, *, limit: int, period: int = 3600) -> bool:
+def rate_limit_exceeded(
+    scope: str, key: str, *, limit: int, period: int = 3600, using: str = "default"
+) -> bool:
     """Count one attempt in a fixed window; True once `key` has used up `limit` attempts.
 
     Limits guard writes, so when no count can be kept (neither Redis nor the database cache
-    answers) the attempt is refused rather than a flood let through."""
+    answers) the attempt is refused rather than a flood let through. Reads are counted in a
+    cache `using` that costs no write to the database (the page cache)."""
     window = int(time.time() // period)
     cache_key = f"ratelimit:{scope}:{key}:{window}"
+    cache = caches[using]
     try:
         cache.add(cache_key, 0, timeout=period)
         try:
