@@ -1,5 +1,6 @@
 import hashlib
 import math
+from urllib.parse import urlsplit
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -45,10 +46,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if broker := settings.TORGET_EID_OIDC_URL:
             # The e-identification button's form is redirected on to the broker (accounts.eid),
             # and a browser holds each hop of a form's redirects to form-action.
-            scheme, _sep, rest = broker.partition("://")
+            origin = urlsplit(broker)
             parts.update = {
                 **(parts.update or {}),
-                "form-action": [f"{scheme}://{rest.split('/')[0]}"],
+                "form-action": [f"{origin.scheme}://{origin.netloc}"],
             }
         return parts
 

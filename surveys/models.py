@@ -170,14 +170,18 @@ class SurveyPage(ContentPage):
         from surveys.selectors import figures
 
         context = super().get_context(request, *args, **kwargs)
-        districts = list(DistrictPage.objects.listed(self.locale))
-        chosen = next((d for d in districts if d.slug == request.GET.get("district")), None)
+        slug = request.GET.get("district")
+
+        def shared():
+            districts = list(DistrictPage.objects.listed(self.locale))
+            chosen = next((d for d in districts if d.slug == slug), None)
+            shown = [chosen] if chosen else districts
+            return {
+                "districts": districts,
+                "chosen": chosen,
+                "figures": figures(self.locale, shown),
+            }
+
         # Worked out only when the page's shared part is not in the cache.
-        context.update(
-            deferred(
-                lambda: {"figures": figures(self.locale, [chosen] if chosen else districts)},
-                "figures",
-            )
-        )
-        context.update(districts=districts, chosen=chosen)
+        context.update(deferred(shared, "districts", "chosen", "figures"))
         return context

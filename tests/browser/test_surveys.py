@@ -80,6 +80,14 @@ def test_the_survey_page_reads_right_to_left_in_arabic_on_a_phone(page, survey_p
     assert_accessible(page)
 
 
+def check_file(page, content: bytes) -> None:
+    """Choose a CSV file with `content` and have it checked."""
+    page.get_by_label("Fil med resultaten").set_input_files(
+        files=[{"name": "resultat.csv", "mimeType": "text/csv", "buffer": content}]
+    )
+    page.get_by_role("button", name="Kontrollera filen").click()
+
+
 def test_a_safety_coordinator_imports_a_file_after_correcting_it(page, survey_page):
     from accounts.services import SAFETY_COORDINATORS
     from accounts.tests.factories import UserFactory
@@ -90,31 +98,11 @@ def test_a_safety_coordinator_imports_a_file_after_correcting_it(page, survey_pa
     page.goto("/admin/")
     page.get_by_role("button", name="Trygghetsmätningar").click()
     page.get_by_role("link", name="Importera resultat").click()
-    upload = page.get_by_label("Fil med resultaten")
-    upload.set_input_files(
-        files=[
-            {
-                "name": "resultat.csv",
-                "mimeType": "text/csv",
-                "buffer": header + b"2020;Fittja;otrygg-kvall;140;400\n",
-            }
-        ]
-    )
-    page.get_by_role("button", name="Kontrollera filen").click()
+    check_file(page, header + b"2020;Fittja;otrygg-kvall;140;400\n")
     expect(page.get_by_role("alert").first).to_contain_text("1 rad har fel. Ingenting sparades")
     expect(page.get_by_text("share: Kontrollera att detta värde är mindre än")).to_be_visible()
     assert_accessible(page)
-    upload = page.get_by_label("Fil med resultaten")
-    upload.set_input_files(
-        files=[
-            {
-                "name": "resultat.csv",
-                "mimeType": "text/csv",
-                "buffer": header + b"2020;Fittja;otrygg-kvall;40,5;400\n",
-            }
-        ]
-    )
-    page.get_by_role("button", name="Kontrollera filen").click()
+    check_file(page, header + b"2020;Fittja;otrygg-kvall;40,5;400\n")
     expect(page.get_by_role("cell", name="Rätt")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Importera 1 rad").click()
