@@ -90,9 +90,6 @@ class SurveyResultQuerySet(models.QuerySet):
             district__translation_key__in=[d.translation_key for d in districts],
         ).order_by("year")
 
-    def years(self) -> list[int]:
-        return sorted(set(self.values_list("year", flat=True)))
-
 
 class SurveyResult(models.Model):
     """The share of a district's respondents who answered yes, one year."""

@@ -2,7 +2,6 @@ from django import template
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from accounts import eid
 from accounts.readers import can_take_part, is_verified
 from polls.forms import VoteForm
 from polls.models import Poll
@@ -41,11 +40,7 @@ def page_polls(context, page):
                 "tally": SimpleLazyObject(lambda poll=poll: _tally(poll)),
             }
         )
-    return {"polls": shown, "request": request, "user": user, "eid_name": _eid_name()}
-
-
-def _eid_name() -> str:
-    return eid.name() if eid.configured() else ""
+    return {"polls": shown, "request": request, "user": user}
 
 
 def _tally(poll) -> dict:
