@@ -30,6 +30,7 @@ class Distribution:
     format: str  # a key of MEDIA_TYPES
     url: str
     title: object = ""
+    through_api: bool = False  # served by Wagtail's API, the catalogue's dcat:DataService
 
     @property
     def media_type(self) -> str:
@@ -61,7 +62,7 @@ def datasets() -> list[Dataset]:
             modified=meetings.aggregate(at=Max("last_published_at"))["at"],
             distributions=[
                 Distribution("CSV", reverse("opendata_meetings_csv")),
-                Distribution("JSON", f"{api}?type=events.EventPage&fields=*", _("Wagtail API")),
+                _through_api(f"{api}?type=events.EventPage&fields=*"),
                 Distribution("iCalendar", reverse("events:calendar_feed"), _("Calendar")),
             ],
         ),
@@ -74,7 +75,7 @@ def datasets() -> list[Dataset]:
             modified=measures.aggregate(at=Max("last_published_at"))["at"],
             distributions=[
                 Distribution("CSV", reverse("opendata_measures_csv")),
-                Distribution("JSON", f"{api}?type=updates.UpdatePage&fields=*", _("Wagtail API")),
+                _through_api(f"{api}?type=updates.UpdatePage&fields=*"),
                 *_feeds(swedish),
             ],
         ),
@@ -86,11 +87,7 @@ def datasets() -> list[Dataset]:
                 "support them (and how many of them are verified)."
             ),
             modified=Proposal.objects.visible().aggregate(at=Max("status_changed_at"))["at"],
-            distributions=[
-                Distribution(
-                    "JSON", reverse("wagtailapi:proposals:listing") + "?fields=*", _("Wagtail API")
-                )
-            ],
+            distributions=[_through_api(reverse("wagtailapi:proposals:listing") + "?fields=*")],
         ),
         Dataset(
             key="survey-results",
@@ -107,6 +104,10 @@ def datasets() -> list[Dataset]:
         ),
     ]
     return found
+
+
+def _through_api(url: str) -> Distribution:
+    return Distribution("JSON", url, _("Wagtail API"), through_api=True)
 
 
 def _feeds(locale) -> list[Distribution]:

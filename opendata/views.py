@@ -4,6 +4,7 @@ import json
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from home.cache import cached_part
@@ -16,6 +17,10 @@ from opendata.datasets import (
     meeting_rows,
     survey_rows,
 )
+
+PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+# The EU's publisher types (ADMS), which DCAT-AP-SE requires: Torget is a municipality's site.
+LOCAL_AUTHORITY = "http://purl.org/adms/publishertype/LocalAuthority"
 
 SURVEY_COLUMNS = [
     "year",
@@ -91,15 +96,27 @@ def open_data(request):
 
 
 def _catalogue(request) -> dict:
+    """Valid against the DCAT-AP 3.0.1 and DCAT-AP-SE shapes (opendata/tests/test_dcat_shapes.py),
+    which pick what they check by class: so every node says what it is."""
     site = SiteSettings.for_request_readonly(request)
     base = request.build_absolute_uri("/")
+    here = f"{base}dcat.jsonld"
+    name = site.organisation_name or "Torget"
+    # One node each, however many times it is written out below.
     publisher = {
-        "@type": "foaf:Agent",
-        "foaf:name": site.organisation_name or "Torget",
+        "@id": f"{here}#publisher",
+        "@type": ["foaf:Organization", "foaf:Agent"],
+        "foaf:name": name,
+        "dct:type": {"@id": LOCAL_AUTHORITY},
     }
-    contact = {"@type": "vcard:Organization", "vcard:fn": site.organisation_name or "Torget"}
+    contact = {
+        "@id": f"{here}#contact",
+        "@type": ["vcard:Organization", "vcard:Kind"],
+        "vcard:fn": name,
+    }
     if site.contact_email:
         contact["vcard:hasEmail"] = {"@id": f"mailto:{site.contact_email}"}
+    api = {"@id": f"{here}#api"}
 
     def both(text) -> list[dict]:
         found = []
@@ -108,33 +125,35 @@ def _catalogue(request) -> dict:
                 found.append({"@language": code, "@value": str(text)})
         return found
 
-    entries = []
+    def distribution(d) -> dict:
+        url = {"@id": request.build_absolute_uri(d.url)}
+        found = {
+            "@type": "dcat:Distribution",
+            "dct:title": both(d.title or d.format),
+            "dcat:accessURL": url,
+            "dcat:downloadURL": url,
+            "dcat:mediaType": {
+                "@id": f"http://www.iana.org/assignments/media-types/{d.media_type}"
+            },
+            "dct:format": d.format,
+            "dct:license": {"@id": CC0},
+        }
+        if d.through_api:
+            found["dcat:accessService"] = api
+        return found
+
+    entries, served, endpoints = [], [], set()
     for dataset in datasets():
         entry = {
-            "@id": f"{base}dcat.jsonld#{dataset.key}",
+            "@id": f"{here}#{dataset.key}",
             "@type": "dcat:Dataset",
             "dct:title": both(dataset.title),
             "dct:description": both(dataset.description),
             "dct:publisher": publisher,
             "dcat:contactPoint": contact,
             "dct:license": {"@id": CC0},
-            "dct:accessRights": {
-                "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
-            },
-            "dcat:distribution": [
-                {
-                    "@type": "dcat:Distribution",
-                    "dct:title": both(d.title or d.format),
-                    "dcat:accessURL": {"@id": request.build_absolute_uri(d.url)},
-                    "dcat:downloadURL": {"@id": request.build_absolute_uri(d.url)},
-                    "dcat:mediaType": {
-                        "@id": f"http://www.iana.org/assignments/media-types/{d.media_type}"
-                    },
-                    "dct:format": d.format,
-                    "dct:license": {"@id": CC0},
-                }
-                for d in dataset.distributions
-            ],
+            "dct:accessRights": {"@id": PUBLIC},
+            "dcat:distribution": [distribution(d) for d in dataset.distributions],
         }
         if dataset.modified:
             entry["dct:modified"] = {
@@ -142,6 +161,21 @@ def _catalogue(request) -> dict:
                 "@value": dataset.modified.isoformat(),
             }
         entries.append(entry)
+        through_api = [d.url.split("?", 1)[0] for d in dataset.distributions if d.through_api]
+        if through_api:
+            served.append({"@id": entry["@id"]})
+            endpoints.update(through_api)
+    service = {
+        **api,
+        "@type": "dcat:DataService",
+        "dct:title": both(_("Wagtail API")),
+        "dcat:endpointURL": [{"@id": request.build_absolute_uri(e)} for e in sorted(endpoints)],
+        "dcat:servesDataset": served,
+        "dct:publisher": publisher,
+        "dcat:contactPoint": contact,
+        "dct:license": {"@id": CC0},
+        "dct:accessRights": {"@id": PUBLIC},
+    }
     return {
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -150,14 +184,15 @@ def _catalogue(request) -> dict:
             "vcard": "http://www.w3.org/2006/vcard/ns#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
-        "@id": f"{base}dcat.jsonld",
+        "@id": here,
         "@type": "dcat:Catalog",
-        "dct:title": both("Torget: open data"),
+        "dct:title": both(_("Torget: open data")),
         "dct:description": both(
-            "Meetings, measures, proposals and survey results published on Torget."
+            _("Meetings, measures, proposals and survey results published on Torget.")
         ),
         "dct:publisher": publisher,
         "dct:license": {"@id": CC0},
         "foaf:homepage": {"@id": base},
         "dcat:dataset": entries,
+        "dcat:service": [service],
     }
