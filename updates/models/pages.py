@@ -1,9 +1,9 @@
+"""One measure or news item on the safety work, its tags and its timeline."""
+
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -12,51 +12,18 @@ from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.cache import deferred, public
-from home.models.pages import ContentPage, ServedPageMixin
-from home.querysets import TranslatedQuerySet
+from home.models.pages import ServedPageMixin
 
-
-class MeasureCategory(TranslatableMixin, models.Model):
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = TranslatedQuerySet.as_manager()
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("order")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("measure category")
-        verbose_name_plural = _("measure categories")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Responsible(TranslatableMixin, models.Model):
-    """Who carries a measure out: the municipality, the police, the housing company, ..."""
-
-    name = models.CharField(_("name"), max_length=120)
-
-    panels = [FieldPanel("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("responsible party")
-        verbose_name_plural = _("responsible parties")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
+from .index import UpdateIndexPage
+from .snippets import MeasureCategory, Responsible
 
 
 class UpdateTag(TaggedItemBase):
@@ -96,39 +63,6 @@ class UpdatePageQuerySet(PageQuerySet):
             done=Count("pk", filter=Q(status="done")),
             paused=Count("pk", filter=Q(status="paused")),
         )
-
-
-class UpdateIndexPage(RoutablePageMixin, ContentPage):
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["updates.UpdatePage", "surveys.SurveyPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("safety work index page")
-
-    @path("", name="list")
-    def list_view(self, request):
-        from updates import views
-
-        return views.update_list(request, self)
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        from updates.feeds import UpdatesRssFeed
-
-        return UpdatesRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        from updates.feeds import UpdatesAtomFeed
-
-        return UpdatesAtomFeed(self)(request)
-
-    @path("bevakning/", name="subscribe")
-    def subscribe(self, request):
-        from updates import views
-
-        return views.subscribe(request, self)
 
 
 class UpdatePage(ServedPageMixin, Page):
@@ -331,92 +265,3 @@ class ProgressEntry(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("progress")
-
-
-class SubscriptionQuerySet(models.QuerySet):
-    def of_user(self, user):
-        """The confirmed alerts sent to an account's confirmed addresses, with their districts;
-        an address the person has not confirmed may be someone else's."""
-        from allauth.account.models import EmailAddress
-
-        if not user.is_authenticated:
-            return self.none()
-        addresses = (
-            EmailAddress.objects.filter(user=user, verified=True)
-            .annotate(lowered=Lower("email"))
-            .values("lowered")
-        )
-        return (
-            self.alias(lowered=Lower("email"))
-            .filter(lowered__in=addresses, confirmed_at__isnull=False)
-            .prefetch_related("districts")
-            .order_by("created_at")
-        )
-
-    def for_districts(self, districts):
-        """Confirmed subscriptions to any of `districts` (whichever language version), or to
-        any district at all when `districts` is empty. An unconfirmed address gets nothing."""
-        confirmed = self.filter(confirmed_at__isnull=False)
-        keys = [district.translation_key for district in districts]
-        if keys:
-            confirmed = confirmed.filter(districts__translation_key__in=keys).distinct()
-        return confirmed.order_by("pk")
-
-
-class Subscription(models.Model):
-    """Email alerts for districts, without an account; double opt-in."""
-
-    email = models.EmailField(_("email"))
-    districts = models.ManyToManyField("home.DistrictPage", related_name="+")
-    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    objects = SubscriptionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("alert subscription")
-        verbose_name_plural = _("alert subscriptions")
-
-    def __str__(self):
-        return self.email
-
-
-class AlertSent(models.Model):
-    """One row per change that subscribers were told about, so that none is told twice."""
-
-    translation_key = models.UUIDField()
-    change = models.CharField(max_length=40)
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["translation_key", "change"], name="alert_once_per_change"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.translation_key} {self.change}"
-
-
-class NoticeAlert(models.Model):
-    """A disruption notice sent by email to the subscribers of its districts: once per notice
-    (whichever language version), with who sent it and to how many."""
-
-    notice_key = models.UUIDField(unique=True)  # the notice's translation_key
-    notice = models.ForeignKey(
-        "home.DisruptionNotice", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.PositiveIntegerField(_("recipients"))
-
-    class Meta:
-        verbose_name = _("notice sent by email")
-        verbose_name_plural = _("notices sent by email")
-
-    def __str__(self):
-        return f"{self.notice_key} → {self.recipients}"
