@@ -6,8 +6,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 
+from home.cache import public
 from home.models.pages import ContentPage
 from home.querysets import TranslatedQuerySet
 
@@ -143,6 +145,13 @@ class SurveyResult(models.Model):
         return f"{self.question.key} {self.district} {self.year}: {self.share} %"
 
 
+class SurveyPageQuerySet(PageQuerySet):
+    def listed_under(self, index_page):
+        """The live survey pages under the safety work's page, in its language as its children
+        are, that every reader may open."""
+        return public(self.live().child_of(index_page)).order_by("path")
+
+
 class SurveyPage(ContentPage):
     """Trygghetsmätning: each question as a chart with a line per district over the years, and
     beside it a table with the same numbers."""
@@ -152,6 +161,8 @@ class SurveyPage(ContentPage):
         default=False,
         help_text=_("The page then says so above the charts (the demo's figures are invented)."),
     )
+
+    objects = PageManager.from_queryset(SurveyPageQuerySet)()
 
     parent_page_types = ["updates.UpdateIndexPage"]
     subpage_types = []

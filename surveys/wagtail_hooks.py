@@ -6,7 +6,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from surveys import admin_views
-from surveys.models import Survey, SurveyQuestion, SurveyResult
+from surveys.models import Survey, SurveyPage, SurveyQuestion, SurveyResult
+from updates.sections import INDEX_SECTIONS, IndexSection
+
+
+@hooks.register(INDEX_SECTIONS)
+def survey_pages_on_the_safety_page(index_page):
+    """Residents look for the figures where the safety work is: its page leads to them."""
+    survey_pages = list(SurveyPage.objects.listed_under(index_page))
+    if not survey_pages:
+        return None
+    return IndexSection(
+        template="surveys/includes/safety_page_link.html", values={"survey_pages": survey_pages}
+    )
 
 
 @hooks.register("register_admin_urls")

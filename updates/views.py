@@ -16,6 +16,7 @@ from home.ratelimit import client_ip, rate_limit_exceeded
 from updates import services
 from updates.forms import FilterForm, SubscribeForm
 from updates.models import Subscription, UpdatePage
+from updates.sections import index_sections
 
 
 def update_list(request, index_page, subscribe_form=None):
@@ -30,6 +31,7 @@ def update_list(request, index_page, subscribe_form=None):
         "rss_url",
         "atom_url",
         "subscribe_form",
+        "sections",
     )
     if subscribe_form is not None:
         context.update(subscribe_form=subscribe_form, subscribe_form_sent=True)
@@ -58,6 +60,7 @@ def _update_list(request, index_page) -> dict:
         "rss_url": index_page.url + "rss/" + (f"?{feed_query}" if feed_query else ""),
         "atom_url": index_page.url + "atom/" + (f"?{feed_query}" if feed_query else ""),
         "subscribe_form": SubscribeForm(locale=index_page.locale),
+        "sections": index_sections(index_page),
     }
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from surveys.models import SurveyPage
 from surveys.tests.conftest import figure
 from updates.tests.factories import update
 
@@ -80,3 +81,41 @@ def test_a_measure_shows_the_figures_of_the_question_it_addresses(
     assert "Vad invånarna säger" in html
     table = html[html.index('<table class="survey-table"') :]
     assert "41,0 %" in table and "Alby" not in table[: table.index("</table>")]
+    assert f'href="{survey_page.url}"' in html
+
+
+def survey_links(html):
+    """The survey pages the safety work's page leads to, as (address, text)."""
+    if 'id="survey-pages-heading"' not in html:
+        return []
+    start = html.index('id="survey-pages-heading"')
+    box = html[start : html.index("</section>", start)]
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', box)
+
+
+def test_a_reader_of_the_safety_page_finds_the_survey_page_and_follows_it(
+    client, survey_page, figures, safety_index
+):
+    links = survey_links(client.get(safety_index.url).content.decode())
+    assert links == [(survey_page.url, "Trygghetsmätning")]
+    html = client.get(links[0][0]).content.decode()
+    assert "<h1>Trygghetsmätning</h1>" in html and "Alby" in html
+
+
+def test_the_safety_page_leads_to_the_survey_page_in_the_readers_language(
+    client, survey_page, safety_index
+):
+    from home.tests.factories import translate
+
+    translate(safety_index, title="Safety")
+    survey_page_en = translate(survey_page, title="Safety survey")
+    links = survey_links(client.get(survey_page_en.get_parent().url).content.decode())
+    assert links == [(survey_page_en.url, "Safety survey")]
+    assert survey_page_en.url.startswith("/en/")
+
+
+def test_the_safety_page_has_no_survey_link_without_a_live_survey_page(client, safety_index):
+    assert survey_links(client.get(safety_index.url).content.decode()) == []
+    draft = SurveyPage(title="Trygghetsmätning", slug="trygghetsmatning", live=False)
+    safety_index.add_child(instance=draft)
+    assert survey_links(client.get(safety_index.url).content.decode()) == []
