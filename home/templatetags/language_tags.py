@@ -1,8 +1,10 @@
 from django import template
+from django.template.defaultfilters import stringfilter
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from home.languages import is_bidi, language_name, text_language
+from home.text import capfirst_locale as _capfirst_locale
 
 register = template.Library()
 
@@ -15,6 +17,13 @@ def text_lang(page):
     if not code:
         return ""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if is_bidi(code) else "ltr")
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def capfirst_locale(text):
+    """Django's capfirst as the active language writes a capital: "İşlem" in Turkish."""
+    return _capfirst_locale(text)
 
 
 @register.inclusion_tag("includes/untranslated_notice.html")
