@@ -1,17 +1,20 @@
 """Reads about one account."""
 
+from home import personal_data
 
-def deletion_summary(user) -> dict[str, int]:
-    """What deleting the account touches, counted, so the page can say it plainly."""
-    from events.models import Question, Registration
-    from forums.models import Post
-    from proposals.models import Proposal, Support
 
-    questions = Question.objects.filter(author=user).exclude(status=Question.Status.REMOVED)
-    return {
-        "upcoming_registrations": Registration.objects.filter(user=user).upcoming().count(),
-        "posts": Post.objects.filter(author=user).exclude(status=Post.Status.REMOVED).count(),
-        "questions": questions.count(),
-        "proposals": Proposal.objects.filter(thread__author=user).count(),
-        "supports": Support.objects.filter(user=user).count(),
-    }
+def deletion_summary(user) -> dict[str, list[str]]:
+    """What deleting the account touches, in the sentences each app declared, counted, so the
+    page can say it plainly: `consequences` happen whatever the person chooses; `writing` is
+    what they wrote, whose fate they choose on the page."""
+    summary = {"consequences": [], "writing": []}
+    for item in personal_data.counts():
+        if item.count is None:
+            sentence = str(item.sentence)
+        else:
+            counter = item.count(user)
+            if not counter:
+                continue
+            sentence = item.sentence % {"counter": counter}
+        summary["writing" if item.writing else "consequences"].append(sentence)
+    return summary

@@ -12,8 +12,11 @@ class EventsConfig(AppConfig):
 
         from events.models import EventIndexPage, EventPage
         from events.moderated import register_questions
+        from events.personal_data import DECLARATION
+        from home import personal_data
 
         register_questions()
+        personal_data.register(DECLARATION)
 
         # Wagtail publishes from the editor, from scheduled publishing and from its API; the
         # signal is the one place that sees them all.

@@ -8,5 +8,8 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from forums.moderated import register_posts
+        from forums.personal_data import DECLARATION
+        from home import personal_data
 
         register_posts()
+        personal_data.register(DECLARATION)

@@ -21,7 +21,7 @@ from forums.models import (
     Reaction,
     Thread,
 )
-from home.services import RuleError, counted_toggle
+from home.services import RuleError, counted_marks_remove, counted_toggle
 from moderation import services as moderation
 from moderation.models import LogEntry
 
@@ -272,6 +272,31 @@ def thanks_toggle(*, post: Post, user) -> bool:
     if post.status != Post.Status.VISIBLE:
         raise PermissionDenied
     return counted_toggle(mark=Reaction, target=post, counter="thanks_count", post=post, user=user)
+
+
+def thanks_take_back(*, user, at=None) -> None:
+    """The person's account goes: their thanks leave each post's count."""
+    counted_marks_remove(mark=Reaction, target="post", counter="thanks_count", user=user)
+
+
+def posts_remove(*, user, at=None) -> dict[str, int]:
+    """The person chose to take their posts along when their account goes: each becomes a
+    "removed by the author" line with no text left; a thread nobody else wrote in goes as a
+    whole (with a proposal it carried)."""
+    with transaction.atomic():
+        others = Post.objects.exclude(author=user)
+        alone = Thread.objects.filter(author=user).exclude(posts__in=others)
+        threads_deleted = alone.count()
+        alone.delete()
+        posts = Post.objects.filter(author=user)
+        PostRevision.objects.filter(post__in=posts).delete()
+        threads = list(Thread.objects.filter(posts__in=posts).distinct())
+        posts.update(
+            status=Post.Status.REMOVED, removed_by=Post.RemovedBy.AUTHOR, source="", html=""
+        )
+        for thread in threads:
+            thread_counts_refresh(thread)
+    return {"threads_deleted": threads_deleted}
 
 
 def follow_toggle(*, user, thread: Thread | None = None, category: Category | None = None) -> bool:

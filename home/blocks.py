@@ -68,12 +68,13 @@ class CallToActionBlock(blocks.StructBlock):
 
 class RetentionBlock(blocks.StaticBlock):
     """For the privacy page: every kind of personal data, why, how long and who sees it, read
-    from home.retention, so the page says what `purge_personal_data` does."""
+    from the rules each app declares (home.retention), so the page says what
+    `purge_personal_data` does."""
 
     def get_context(self, value, parent_context=None):
-        from home.retention import RULES
+        from home.retention import rules
 
-        return {**super().get_context(value, parent_context), "rules": RULES}
+        return {**super().get_context(value, parent_context), "rules": rules()}
 
     class Meta:
         icon = "time"

@@ -105,9 +105,9 @@ def _version_file(kind: str) -> str:
 def _periods() -> str:
     """The retention periods, which the privacy page shows: a worker started with other values
     must not serve what was cached under the old ones (Redis outlives a restart)."""
-    from home.retention import RULES
+    from home.retention import rules
 
-    return ".".join(str(rule.days) for rule in RULES if rule.setting)
+    return ".".join(str(rule.days) for rule in rules() if rule.setting)
 
 
 @receiver(setting_changed)

@@ -132,6 +132,12 @@ def emails_purge(*, before, at=None) -> int:
     return deleted
 
 
+def emails_waiting_drop(*, user, at=None) -> None:
+    """The account goes: what still waits in the outbox for the person is never sent, so that
+    the last email they get is the one saying so (home.personal_data.Stage.OUTBOX)."""
+    OutgoingEmail.objects.to_person(user).filter(status=OutgoingEmail.Status.QUEUED).delete()
+
+
 def counted_toggle(*, mark, target, counter: str, **key) -> bool:
     """Add or take back one person's mark (support, thanks) and keep the target's counter in
     step, in one transaction. The mark model's unique constraint makes a double click count

@@ -56,3 +56,8 @@ def votes_unlink(*, before, at=None) -> int:
     """Votes in polls that closed before `before` lose the account that gave them; they stay
     in the results (home.retention)."""
     return Vote.objects.filter(poll__closes_at__lt=before, user__isnull=False).update(user=None)
+
+
+def votes_of_person_unlink(*, user, at=None) -> None:
+    """The person's account goes: their votes stay in the results, without them."""
+    Vote.objects.filter(user=user).update(user=None)

@@ -17,7 +17,7 @@ from forums import services as forum_services
 from forums.services import ForumError
 from home.cache import structure_part
 from home.models import SiteSettings
-from home.services import RuleError, counted_toggle
+from home.services import RuleError, counted_marks_remove, counted_toggle
 from proposals.models import Proposal, ProposalIndexPage, Support
 
 # Staff who may move a proposal through its lifecycle and answer it.
@@ -143,6 +143,22 @@ def support_toggle(*, proposal: Proposal, user, at=None) -> bool:
         if now_supporting:
             _threshold_check(proposal, at)
     return now_supporting
+
+
+def supports_take_back(*, user, at=None) -> None:
+    """The person's account goes: their support leaves each proposal's count (the verified
+    count followed when their verification went, just before)."""
+    counted_marks_remove(mark=Support, target="proposal", counter="support_count", user=user)
+
+
+def proposals_erase(*, user, at=None) -> None:
+    """The person chose to take what they wrote along (forums removes the text): a proposal
+    that stays, because others replied to it, loses its place and image, and the images they
+    uploaded go."""
+    with transaction.atomic():
+        Proposal.objects.filter(thread__author=user).update(place="", image=None, image_alt="")
+        in_use = Proposal.objects.filter(image__isnull=False).values("image")
+        get_image_model().objects.filter(uploaded_by_user=user).exclude(pk__in=in_use).delete()
 
 
 def supporters_recount_verified(*, user) -> None:

@@ -9,7 +9,11 @@ class UpdatesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from home import personal_data
         from updates.models import UpdatePage
+        from updates.personal_data import DECLARATION
+
+        personal_data.register(DECLARATION)
 
         # Every way of publishing (editor, schedule, API) passes here; the rules are in
         # services: the facts go to every language version, and each change is alerted once.

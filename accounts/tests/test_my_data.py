@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.export import personal_data
 from accounts.services import MODERATORS
 from accounts.tests.factories import UserFactory
 from events import services as meeting_services
@@ -14,6 +15,7 @@ from events.tests.test_registration import confirmed_guest
 from forums import services as forum_services
 from forums.models import Follow
 from forums.tests.factories import AssociationFactory, MembershipFactory
+from home.services import email_queue
 from moderation import services as moderation
 from polls import services as poll_services
 from polls.models import Poll, PollOption
@@ -120,3 +122,63 @@ def test_alerts_to_an_unconfirmed_address_are_not_shown(client, world):
 
 def test_my_data_needs_a_login(client, home_page):
     assert client.get("/konto/mina-uppgifter.json").status_code == 302
+
+
+def test_the_download_and_the_page_hold_thanks_given_questions_supported_and_emails_waiting(
+    client, world
+):
+    meeting_page, site_tree, category, index = world
+    person, other = UserFactory(display_name="Amina"), UserFactory(display_name="Bertil")
+    thread = forum_services.thread_create(
+        category=category, author=other, title="Belysning vid torget", text="Lamporna är trasiga"
+    )
+    forum_services.thanks_toggle(post=thread.posts.get(), user=person)
+    question = meeting_services.question_create(
+        page=meeting_page, author=other, text="När kommer nya lampor?"
+    )
+    meeting_services.question_support_toggle(question=question, user=person)
+    email_queue(to=person.email.upper(), subject="Din sammanfattning", body="Tre nya svar")
+    email_queue(to=other.email, subject="Bertils sammanfattning", body="Inget för Amina")
+    client.force_login(person)
+
+    data = json.loads(client.get("/konto/mina-uppgifter.json").content)
+    assert [thanks["thread"] for thanks in data["thanks"]] == ["Belysning vid torget"]
+    assert [support["question"] for support in data["question_supports"]] == [
+        "När kommer nya lampor?"
+    ]
+    assert [(email["subject"], email["text"]) for email in data["emails"]] == [
+        ("Din sammanfattning", "Tre nya svar")
+    ]
+    html = client.get("/konto/mina-uppgifter/").content.decode()
+    for mine in ("Belysning vid torget", "När kommer nya lampor?", "Din sammanfattning"):
+        assert mine in html
+    for theirs in ("Bertils sammanfattning", "Lamporna är trasiga", other.email):
+        assert theirs not in html and theirs not in json.dumps(data, ensure_ascii=False)
+
+
+def test_every_section_has_rows_and_every_value_a_label(world):
+    from allauth.mfa.models import Authenticator
+
+    from accounts.models import Verification
+    from accounts.services import verification_record
+    from home.tests.test_retention import session_for
+    from moderation.models import Suspension
+
+    meeting_page, site_tree, category, index = world
+    person, other = UserFactory(), UserFactory()
+    one_of_everything(person, *world, label="A")
+    thread = forum_services.thread_create(category=category, author=other, title="T", text="Hej")
+    forum_services.thanks_toggle(post=thread.posts.get(), user=person)
+    question = meeting_services.question_create(page=meeting_page, author=other, text="Varför?")
+    meeting_services.question_support_toggle(question=question, user=person)
+    verification_record(user=person, method=Verification.Method.IN_PERSON)
+    Suspension.objects.create(user=person, reason="Tonen")
+    secret = "JBSWY3DPEHPK3PXP"
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": secret})
+    session_for(person, expires_in_days=3)
+    sections = personal_data(person)
+    for section in sections:
+        assert section["rows"], section["key"]
+        for row in section["rows"]:
+            assert set(row) <= set(section["labels"]), section["key"]
+    assert secret not in json.dumps([section["rows"] for section in sections])

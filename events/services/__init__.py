@@ -8,6 +8,11 @@ from events.services.meetings import (
     registrations_purge_unconfirmed,
     reminders_send,
 )
+from events.services.people import (
+    question_supports_take_back,
+    questions_remove,
+    registrations_release,
+)
 from events.services.questions import question_answer, question_create, question_support_toggle
 from events.services.registrations import (
     STATE_MESSAGES,
@@ -28,6 +33,8 @@ __all__ = [
     "question_answer",
     "question_create",
     "question_support_toggle",
+    "question_supports_take_back",
+    "questions_remove",
     "registration_cancel",
     "registration_check_in",
     "registration_confirm",
@@ -38,5 +45,6 @@ __all__ = [
     "registrations_forget",
     "registrations_purge_ended",
     "registrations_purge_unconfirmed",
+    "registrations_release",
     "reminders_send",
 ]

@@ -107,7 +107,7 @@ def registrations_forget(*, registrations, at) -> int:
 
 def registrations_purge_ended(*, before, at) -> int:
     """Names, emails and needs go from registrations for meetings that ended before `before`;
-    the registrations stay as counts (home.retention holds the period)."""
+    the registrations stay as counts (the rule in events.personal_data holds the period)."""
     keys = EventPage.objects.filter(end__lt=before).values_list("translation_key")
     return registrations_forget(
         registrations=Registration.objects.filter(meeting__translation_key__in=keys), at=at

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,16 @@ class OutgoingEmailQuerySet(models.QuerySet):
         return self.filter(
             queued | models.Q(status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=stale)
         ).order_by("send_after")
+
+    def to_person(self, user):
+        """Emails to the person's confirmed addresses (home.personal_data), newest first."""
+        from home.personal_data import confirmed_addresses
+
+        return (
+            self.alias(lowered=Lower("to"))
+            .filter(lowered__in=confirmed_addresses(user))
+            .order_by("-created_at", "-pk")
+        )
 
 
 class OutgoingEmail(models.Model):

@@ -138,7 +138,7 @@ def test_the_command_removes_what_is_due_and_only_that(due_and_not, capsys):
     assert "Removed names, emails and needs from 1 registrations for meetings" in output
     assert "Deleted 2 emails sent or given up more than 30 days ago." in output
     assert "Deleted 1 accounts never confirmed within 14 days." in output
-    assert len(output.strip().splitlines()) == len([r for r in retention.RULES if r.purge])
+    assert len(output.strip().splitlines()) == len([r for r in retention.rules() if r.purge])
 
 
 def test_a_longer_period_in_the_settings_keeps_more(due_and_not, settings):
@@ -184,7 +184,7 @@ def test_the_privacy_page_shows_each_kind_of_data_with_the_configured_period(
     assert "Tills 45 dagar efter mötet; sedan finns bara antalet kvar" in html
     assert "1 dag efter rapporten" in html
     assert "Tills du loggar ut, högst 14 dagar" in html
-    for rule in retention.RULES:
+    for rule in retention.rules():
         assert f'id="retention-{rule.key}"' in html
     assert "Vem ser det" in html and "Varför" in html
 

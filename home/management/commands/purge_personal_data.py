@@ -5,8 +5,9 @@ from home import retention
 
 class Command(BaseCommand):
     help = (
-        "Apply every retention rule in home/retention.py (each period is a setting, shown on "
-        "the privacy page) and report what each removed. Counts are kept. Safe to run daily."
+        "Apply every retention rule the apps declare (home.personal_data; each period is a "
+        "setting, shown on the privacy page) and report what each removed. Counts are kept. "
+        "Safe to run daily."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,66 @@
+"""Every write about accounts: the staff groups, the account and its deletion, verification.
+Views, the admin, commands and other apps call these."""
+
+from accounts.services.account import (
+    DATABASE_SESSIONS,
+    AccountError,
+    account_delete,
+    account_release,
+    sessions_end,
+    sessions_purge,
+    unconfirmed_accounts_purge,
+    user_emails_update,
+    user_profile_update,
+)
+from accounts.services.groups import (
+    EDITOR_COLLECTION_PERMISSIONS,
+    EDITOR_PAGE_PERMISSIONS,
+    EDITORS,
+    GROUP_PERMISSIONS,
+    MEETING_STAFF,
+    MODERATORS,
+    ORGANISER_PAGE_PERMISSIONS,
+    ORGANISERS,
+    SAFETY_COORDINATORS,
+    SURVEY_STAFF,
+    staff_groups_ensure,
+    staff_groups_ensure_on_migrate,
+)
+from accounts.services.verification import (
+    VerificationError,
+    on_verification_changed,
+    verification_forget,
+    verification_record,
+    verification_record_eid,
+    verification_remove,
+)
+
+__all__ = [
+    "DATABASE_SESSIONS",
+    "EDITORS",
+    "EDITOR_COLLECTION_PERMISSIONS",
+    "EDITOR_PAGE_PERMISSIONS",
+    "GROUP_PERMISSIONS",
+    "MEETING_STAFF",
+    "MODERATORS",
+    "ORGANISERS",
+    "ORGANISER_PAGE_PERMISSIONS",
+    "SAFETY_COORDINATORS",
+    "SURVEY_STAFF",
+    "AccountError",
+    "VerificationError",
+    "account_delete",
+    "account_release",
+    "on_verification_changed",
+    "sessions_end",
+    "sessions_purge",
+    "staff_groups_ensure",
+    "staff_groups_ensure_on_migrate",
+    "unconfirmed_accounts_purge",
+    "user_emails_update",
+    "user_profile_update",
+    "verification_forget",
+    "verification_record",
+    "verification_record_eid",
+    "verification_remove",
+]
