@@ -15,6 +15,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_JPEG_QUALITY = 78
 WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_AVIF_QUALITY = 55
+# Renditions are made by the task worker when an image is saved (home.images), never on a page.
+TORGET_RENDITIONS_AHEAD = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -25,6 +25,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Pages show the original until renditions exist; only the tests about pictures encode them.
+TORGET_RENDITIONS_AHEAD = False
 TORGET_REQUIRE_STAFF_MFA = False
 # Tests build their own page trees; those that need every language's aliases ask for them.
 TORGET_SYNC_LANGUAGE_TREES = False
