@@ -1,4 +1,7 @@
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
 from wagtail.models import Locale
 
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
@@ -10,6 +13,19 @@ from home.tests.factories import (
     site_root_ensure,
     translate,
 )
+from home.translations import locales_ensure
+
+DEMO_GROUP = "demo"
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that read the demo run last, all on one worker (`--dist loadgroup`): the demo
+    is loaded once there, and no test after them sees it."""
+    reading_the_demo = [item for item in items if "demo" in getattr(item, "fixturenames", ())]
+    for item in reading_the_demo:
+        item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+    others = [item for item in items if item not in set(reading_the_demo)]
+    items[:] = others + reading_the_demo
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +37,23 @@ def fresh_caches():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded twice as `make demo` may be, shared by the tests that only read it (once
+    for the test worker that runs them) and rolled back after them: each test runs in a
+    savepoint inside this transaction."""
+    demo_settings = override_settings(DEBUG=True, TORGET_SYNC_LANGUAGE_TREES=True)
+    with django_db_blocker.unblock(), demo_settings, transaction.atomic():
+        site_root_ensure()
+        locales_ensure()  # as after `make run`'s migrate: every language syncs from Swedish
+        for _run in range(2):
+            # What waits for the commit (wagtail-localize publishes translations then) runs.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("seed_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,33 +1,12 @@
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
 from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventPage
 from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
-from home.tests.factories import site_root_ensure
-from home.translations import locales_ensure
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded twice as `make demo` may be, shared by the tests that only read it (once
-    for each test worker that runs them) and rolled back after them: each test runs in a
-    savepoint inside this transaction."""
-    demo_settings = override_settings(DEBUG=True, TORGET_SYNC_LANGUAGE_TREES=True)
-    with django_db_blocker.unblock(), demo_settings, transaction.atomic():
-        site_root_ensure()
-        locales_ensure()  # as after `make run`'s migrate: every language syncs from Swedish
-        for _run in range(2):
-            # What waits for the commit (wagtail-localize publishes translations then) runs.
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 DISTRICTS = {"Alby", "Fittja", "Hallunda-Norsborg", "Tullinge", "Tumba", "Grödinge"}

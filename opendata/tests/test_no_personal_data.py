@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from accounts.models import User
 from events.models import Registration
-from home.tests.test_seed_demo import demo  # noqa: F401 - the demo, loaded once
 from reports.models import Observation
 
 pytestmark = pytest.mark.django_db
