@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser run serve test test-fast test-browser test-postgres \
         lint format check messages compilemessages migrate demo periodic clean \
-        serve-check deploy-check bench bench-postgres bench-wrk redis test-cluster backup restore
+        serve-check deploy-check bench bench-first bench-postgres bench-wrk redis test-cluster backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -98,6 +98,9 @@ deploy-check: install ## Check deploy/: nginx -t on the site, systemd units veri
 bench: install ## Load every public page on demo and large data; compare with the floor (minutes)
 	@command -v wrk >/dev/null || $(MAKE) --no-print-directory bench-wrk
 	$(BIN)/python -m bench.run
+
+bench-first: install ## The first view of every demo page in every language, timed (goal: under 0.5 s each)
+	$(BIN)/python -m bench.first_views
 
 bench-postgres: install ## make bench on a throwaway PostgreSQL cluster on 127.0.0.1
 	@command -v wrk >/dev/null || $(MAKE) --no-print-directory bench-wrk
