@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from forums import services
 from forums.models import Category, Thread
+from home.forms import row_id
 from moderation.admin_views import back, moderators_only
 
 CHANGES = {
@@ -25,7 +26,7 @@ def thread_moderate(request, pk):
     action = request.POST.get("action")
     changes = CHANGES.get(action)
     if action == "move":
-        changes = {"category": get_object_or_404(Category, pk=request.POST.get("category"))}
+        changes = {"category": get_object_or_404(Category, pk=row_id(request.POST.get("category")))}
     if changes:
         services.thread_set(thread=thread, moderator=request.user, **changes)
         messages.success(request, _("The thread has been changed."))

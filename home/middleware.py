@@ -5,8 +5,10 @@ from urllib.parse import urlsplit
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.urls import get_resolver
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -52,6 +54,41 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "form-action": [f"{origin.scheme}://{origin.netloc}"],
             }
         return parts
+
+
+class NulRefusedMiddleware:
+    """A request with a NUL character wherever a view or the database may read it (the
+    address, the query, form fields and file names, cookies, headers) is answered 400 Bad
+    Request, with the site's plain error page in the visitor's language (templates/400.html).
+
+    Refused, not stripped, as Django's own form fields refuse it: no browser sends NUL from what
+    a person types or picks, so it comes from a probe or a broken client, and quietly removing
+    it would change what was asked ("report.pdf\\0.html" is how checks on a name's ending were
+    once passed). PostgreSQL refuses NUL in text outright, so it must never reach a query; one
+    check here covers every view, also those that read a parameter directly (the site search,
+    the API's ?search=) and the session cookie. It comes after the locale middleware, which
+    chose the language, and before anything reads the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _carries_nul(request):
+            handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(400)
+            return handler(request, SuspiciousOperation("A NUL character in the request"))
+        return self.get_response(request)
+
+
+def _carries_nul(request) -> bool:
+    texts = [request.path]
+    texts += [text for key, values in request.GET.lists() for text in (key, *values)]
+    if request.method == "POST":
+        texts += [text for key, values in request.POST.lists() for text in (key, *values)]
+        texts += [file.name or "" for _key, files in request.FILES.lists() for file in files]
+    texts += [text for item in request.COOKIES.items() for text in item]
+    texts += [value for key, value in request.META.items() if key.startswith("HTTP_")]
+    return any("\x00" in text for text in texts)
 
 
 class CachedSiteMiddleware:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from home.forms import row_id
 from home.permissions import staff_permission_required
 from moderation import registry, services
 from moderation.forms import HideForm, SuspendForm
@@ -25,8 +26,11 @@ moderators_only = staff_permission_required(services.PERMISSION)
 def back(request, fallback="moderation_admin:queue"):
     """To the queue page the moderator came from (the content apps' queue actions use it)."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
+    # A path on this site only: anything else would be taken for the name of a view.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(target)
     return redirect(fallback)
 
 
@@ -153,7 +157,7 @@ def bulk_approve(request):
         item
         for kind in registry.kinds()
         for item in kind.queryset().filter(
-            pk__in=[pk for pk in request.POST.getlist(kind.name) if pk.isdigit()]
+            pk__in=[pk for pk in map(row_id, request.POST.getlist(kind.name)) if pk]
         )
     ]
     count = services.items_approve(items=items, moderator=request.user)
@@ -196,8 +200,8 @@ def log(request):
         entries = entries.filter(action=action)
     if actor == "auto":
         entries = entries.filter(actor__isnull=True)
-    elif actor.isdigit():
-        entries = entries.filter(actor_id=int(actor))
+    elif actor_id := row_id(actor):
+        entries = entries.filter(actor_id=actor_id)
     moderators = User.objects.filter(
         pk__in=LogEntry.objects.exclude(actor=None).values("actor")
     ).order_by("display_name")

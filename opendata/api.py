@@ -3,12 +3,16 @@ read-only, open to every origin, rate limited per address, and kept under the co
 like the pages. Never personal data: only what the public pages show (opendata/tests)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from rest_framework.exceptions import Throttled
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import BaseThrottle
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -20,6 +24,9 @@ from home.ratelimit import client_ip, rate_limit_exceeded
 from proposals.models import Proposal
 
 DISTRICT_TYPES = ("events.eventpage", "updates.updatepage")
+# Far past any list here, and far within the 64-bit integers SQLite and PostgreSQL count in.
+OFFSET_MAX = 1_000_000_000
+INTEGER_MAX = 2**63 - 1
 
 
 class PerAddressThrottle(BaseThrottle):
@@ -40,6 +47,51 @@ class PerAddressThrottle(BaseThrottle):
         return 60
 
 
+class BoundedPagination(WagtailPagination):
+    """Wagtail's, with an offset no database takes refused like a negative one: SQLite answers
+    a 20-digit offset with an error ("datatype mismatch"), PostgreSQL with another."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            too_far = int(request.GET.get("offset", 0)) > OFFSET_MAX
+        except ValueError:
+            too_far = False  # not a number: Wagtail's own check answers
+        if too_far:
+            raise BadRequestError(f"offset cannot be higher than {OFFSET_MAX}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's filter by a field's value (?start=...), with a value the field cannot hold
+    answered 400 like Wagtail's own for a number that is none. Wagtail converts numbers,
+    booleans and foreign keys only: a date that is no date (?start=2026-02-31) or a district
+    that is no id (?districts=x) raised an error, and a number past the database's integers is
+    refused by SQLite only when the query runs."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name in fields and _past_integers(queryset.model, name, value):
+                raise BadRequestError(f"field filter error. {name} is at most {INTEGER_MAX}")
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except ValidationError as error:
+            raise BadRequestError(f"field filter error. {' '.join(error.messages)}") from error
+        except ValueError as error:
+            raise BadRequestError(f"field filter error. {error}") from error
+
+
+def _past_integers(model, name, value) -> bool:
+    try:
+        field = model._meta.get_field(name)
+        number = int(value)
+    except (LookupError, ValueError):
+        return False
+    while getattr(field, "target_field", field) is not field:  # a page's key is a relation
+        field = field.target_field
+    return isinstance(field, models.IntegerField) and abs(number) > INTEGER_MAX
+
+
 class DistrictFilter(BaseFilterBackend):
     """?district=<slug>: meetings and updates that concern the district."""
 
@@ -58,6 +110,14 @@ class CachedMixin:
     """Each answer is kept with the page parts until public content changes."""
 
     throttle_classes = [PerAddressThrottle]
+    pagination_class = BoundedPagination
+
+    def filter_queryset(self, queryset):
+        """Each endpoint's filters, with Wagtail's field filter checked (CheckedFieldsFilter)."""
+        for backend in self.filter_backends:
+            backend = CheckedFieldsFilter if backend is FieldsFilter else backend
+            queryset = backend().filter_queryset(self.request, queryset, self)
+        return queryset
 
     def listing_view(self, request):
         return self._kept(request, lambda: super(CachedMixin, self).listing_view(request).data)

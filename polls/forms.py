@@ -1,19 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import ModelChoiceField
 from home.models import DistrictPage
 from polls.models import Poll, PollOption
 
 
 class VoteForm(forms.Form):
-    option = forms.ModelChoiceField(
+    option = ModelChoiceField(
         label=_("Your answer"),
         queryset=PollOption.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
         error_messages={"required": _("Choose an answer.")},
     )
-    district = forms.ModelChoiceField(
+    district = ModelChoiceField(
         label=_("Where do you live? (optional)"),
         queryset=DistrictPage.objects.none(),
         required=False,

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
 from forums.forms import TEXT_HELP
-from home.forms import honeypot_field
+from home.forms import ModelChoiceField, honeypot_field
 from home.models import DistrictPage
 from proposals.models import Proposal
 from updates.forms import DistrictCategoryFilter
@@ -29,7 +29,7 @@ class ProposalForm(forms.Form):
         max_length=140,
         help_text=_("For example: “Light the footpath between the school and the square.”"),
     )
-    district = forms.ModelChoiceField(
+    district = ModelChoiceField(
         label=_("District"), queryset=DistrictPage.objects.none(), empty_label=_("Choose")
     )
     text = forms.CharField(
@@ -44,7 +44,7 @@ class ProposalForm(forms.Form):
         required=False,
         help_text=_("A street, a square, a building: wherever it is about."),
     )
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("Category (optional)"),
         queryset=MeasureCategory.objects.none(),
         required=False,

@@ -5,13 +5,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import honeypot_field
+from home.forms import ModelChoiceField, honeypot_field
 from home.models import DistrictPage
 from reports.models import Observation
 
 
 class ObservationForm(forms.Form):
-    district = forms.ModelChoiceField(
+    district = ModelChoiceField(
         label=_("District"), queryset=DistrictPage.objects.none(), empty_label=_("Choose")
     )
     place = forms.CharField(
@@ -76,7 +76,7 @@ class ReviewForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    district = forms.ModelChoiceField(
+    district = ModelChoiceField(
         label=_("District"),
         required=False,
         queryset=DistrictPage.objects.none(),

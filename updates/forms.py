@@ -2,7 +2,7 @@ from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import honeypot_field
+from home.forms import ModelChoiceField, ModelMultipleChoiceField, honeypot_field
 from home.models import DistrictPage
 from updates.models import MeasureCategory, UpdatePage
 
@@ -11,14 +11,14 @@ class DistrictCategoryFilter(forms.Form):
     """A list's district and measure-category filters, by slug, in the reader's language; the
     safety work and the proposals lists share them."""
 
-    district = forms.ModelChoiceField(
+    district = ModelChoiceField(
         label=_("District"),
         required=False,
         queryset=DistrictPage.objects.none(),
         empty_label=_("All districts"),
         to_field_name="slug",
     )
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("Category"),
         required=False,
         queryset=MeasureCategory.objects.none(),
@@ -54,7 +54,7 @@ class FilterForm(DistrictCategoryFilter):
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email"))
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelMultipleChoiceField(
         label=_("Districts"),
         queryset=DistrictPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,

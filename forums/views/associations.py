@@ -10,6 +10,7 @@ from forums import services
 from forums.forms import MemberAddForm
 from forums.models import Association, AssociationMembership, Post
 from forums.views.common import render_in_forum, require_poster
+from home.forms import row_id
 
 
 def association(request, forum_page, slug):
@@ -46,7 +47,9 @@ def association_members(request, forum_page, slug):
         try:
             if "remove" in request.POST:
                 membership = get_object_or_404(
-                    AssociationMembership, pk=request.POST["remove"], association=association_obj
+                    AssociationMembership,
+                    pk=row_id(request.POST["remove"]),
+                    association=association_obj,
                 )
                 services.association_member_remove(
                     association=association_obj, by=request.user, membership=membership
