@@ -6,9 +6,12 @@ followed), by a resident who has done nothing, by an editor and by a visitor who
 in, one after the other in every order, so that each of them may be the one whose request
 renders the shared parts. Each must see exactly the page they see when they are the first
 after a change (every cache empty).
+
+The shared parts are made by the first reader after a change, so each reader goes first once,
+followed by all the others (each pair of who made them and who reads them, in every order
+that differs in who made them).
 """
 
-import itertools
 import re
 
 import pytest
@@ -59,7 +62,8 @@ def test_each_reader_sees_their_own_page_whoever_rendered_the_shared_parts(site,
     settings.TORGET_PAGE_CACHE_SECONDS = 60
     for name, url in pages_to_check(site).items():
         alone = {who: first_after_a_change(client, url) for who, client in readers.items()}
-        for order in itertools.permutations(readers):
+        names = list(readers)
+        for order in (names[start:] + names[:start] for start in range(len(names))):
             for cache in caches.all():
                 cache.clear()
             for who in order:

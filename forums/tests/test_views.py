@@ -119,7 +119,7 @@ def test_english_readers_see_the_category_in_english(client, forum, thread, site
     assert 'lang="en"' in html
 
 
-@pytest.mark.parametrize("size", [1, 200])
+@pytest.mark.parametrize("size", [1, 45])
 def test_front_and_category_queries_do_not_grow(
     client, forum, category, size, django_assert_max_num_queries
 ):
@@ -132,7 +132,7 @@ def test_front_and_category_queries_do_not_grow(
         client.get(forum.url + "sok/", {"q": "Text"})
 
 
-@pytest.mark.parametrize("size", [1, 200])
+@pytest.mark.parametrize("size", [1, 45])
 def test_thread_queries_do_not_grow(
     client, forum, thread, reader, size, django_assert_max_num_queries
 ):
@@ -143,7 +143,7 @@ def test_thread_queries_do_not_grow(
             client.get(forum.thread_url(thread), {"page": page})
 
 
-@pytest.mark.parametrize("size", [1, 200])
+@pytest.mark.parametrize("size", [1, 45])
 def test_association_page_queries_do_not_grow(
     client, forum, thread, reader, size, django_assert_max_num_queries
 ):
