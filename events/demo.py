@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from events.models import EventIndexPage, EventPage, Question, QuestionSupport, Registration
-from home.demo import section_ensure
+from home.demo import english_translate, section_ensure
 from home.demo_media import meeting_hall_image, minutes_document
 from home.models import DistrictPage
 
@@ -289,7 +289,6 @@ def seed(now=None) -> None:
     never sends change notices to the demo registrations."""
     now = now or timezone.now()
     swedish = Locale.get_default()
-    english = Locale.objects.get(language_code="en")
     index = section_ensure(EventIndexPage, "moten", INDEX)
 
     districts = {d.slug: d for d in DistrictPage.objects.filter(locale=swedish)}
@@ -297,12 +296,12 @@ def seed(now=None) -> None:
     for data in _meetings(now):
         if EventPage.objects.child_of(index).filter(slug=data["slug"]).exists():
             continue
-        page = _meeting_page(index, data, districts, english)
+        page = _meeting_page(index, data, districts)
         _registrations(page, data, now)
         _questions(page, data, users)
 
 
-def _meeting_page(index, data, districts, english):
+def _meeting_page(index, data, districts):
     title, intro, description, agenda = data["sv"]
     picture = meeting_hall_image() if data.get("picture") else None
     organiser_name, organiser_email, organiser_phone = data["organiser"]
@@ -328,15 +327,15 @@ def _meeting_page(index, data, districts, english):
     index.add_child(instance=page)
     page.districts.set([districts[slug] for slug in data["districts"] if slug in districts])
     page.save_revision().publish()
-    translation = page.copy_for_translation(english).specific
     title, intro, description, agenda = data["en"]
-    translation.title = translation.draft_title = title
-    translation.intro = intro
-    translation.description = _blocks(*description, picture=picture, alt=HALL_ALT["en"])
-    translation.agenda = _blocks(*agenda) if agenda else "[]"
-    if "minutes" in data:
-        translation.minutes = _minutes(data, "en")
-    translation.save_revision().publish()
+    english_translate(
+        page,
+        title=title,
+        intro=intro,
+        description=_blocks(*description, picture=picture, alt=HALL_ALT["en"]),
+        agenda=_blocks(*agenda) if agenda else "[]",
+        minutes=_minutes(data, "en") if "minutes" in data else "[]",
+    )
     return EventPage.objects.get(pk=page.pk)
 
 

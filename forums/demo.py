@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from forums import services
 from forums.models import Association, AssociationMembership, Category, ForumPage, Thread
-from home.demo import section_ensure
+from home.demo import english_translate, section_ensure
 from home.models import DistrictPage
 
 FORUM = {
@@ -180,7 +180,6 @@ def seed(now=None) -> None:
     """Create the demo forum once; a second run leaves it as it is."""
     now = now or timezone.now()
     swedish = Locale.get_default()
-    english = Locale.objects.get(language_code="en")
     section_ensure(ForumPage, "forum", FORUM)
     if Category.objects.exists():
         return
@@ -194,11 +193,10 @@ def seed(now=None) -> None:
             f"Om livet i {district.title}.",
             f"About life in {district.title}.",
             order,
-            english,
             district,
         )
     for order, (slug, name_sv, name_en, text_sv, text_en) in enumerate(TOPICS, start=20):
-        categories[slug] = _category(slug, name_sv, name_en, text_sv, text_en, order, english)
+        categories[slug] = _category(slug, name_sv, name_en, text_sv, text_en, order)
 
     users = {user.username: user for user in User.objects.all()}
     association, _created = Association.objects.get_or_create(
@@ -242,12 +240,9 @@ def seed(now=None) -> None:
             )
 
 
-def _category(slug, name_sv, name_en, text_sv, text_en, order, english, district=None):
+def _category(slug, name_sv, name_en, text_sv, text_en, order, district=None):
     category = Category.objects.create(
         slug=slug, name=name_sv, description=text_sv, order=order, district=district
     )
-    translation = category.copy_for_translation(english)
-    translation.name = name_en
-    translation.description = text_en
-    translation.save()
+    english_translate(category, name=name_en, description=text_en)
     return category

@@ -4,6 +4,7 @@ import json
 import uuid
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -20,7 +21,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-from home.translations import translation_to_write
+from home.translations import translation_import, translation_strings
 
 HERO_ALT = {
     "sv": "En tecknad vy över %(district)s: hus med tända fönster, träd och himmel.",
@@ -40,14 +41,39 @@ def _paragraph(text, after_retention=None):
     return json.dumps(blocks)
 
 
-def _publish(page, title, intro, **fields):
-    page.title = title
-    page.draft_title = title
-    page.intro = f"<p>{intro}</p>"
+def _texts(title, intro, **fields):
+    return {"title": title, "intro": f"<p>{intro}</p>", **fields}
+
+
+def _publish(page, **fields):
+    page.draft_title = fields["title"]
     for name, value in fields.items():
         setattr(page, name, value)
     page.save_revision().publish()
     return page
+
+
+def english_translate(instance, *, children=None, **fields):
+    """Translate a Swedish page or snippet into English through wagtail-localize, as the other
+    languages are (home.demo_languages): the agency's strings pair its texts with the English
+    `fields`. Its source is first brought up to date, as "Sync translated pages" does, so the
+    facts the translation copies are today's.
+
+    wagtail-localize copies a page's child rows (contacts, known problems, progress) from the
+    Swedish page as facts: `children` holds the English rows, saved in a revision of their own
+    that is published after wagtail-localize publishes the translation, at commit."""
+    from wagtail_localize.models import TranslationSource
+
+    english = Locale.objects.get(language_code="en")
+    TranslationSource.update_or_create_from_instance(instance)
+    strings = translation_strings(instance=instance, fields=fields)
+    translation = translation_import(instance=instance, locale=english, strings=strings)
+    if children:
+        translation = translation.specific
+        for name, rows in children.items():
+            setattr(translation, name, rows)
+        transaction.on_commit(translation.save_revision().publish)
+    return translation
 
 
 def _child(parent, model, slug, **fields):
@@ -57,7 +83,7 @@ def _child(parent, model, slug, **fields):
     return parent.add_child(instance=model(slug=slug, **fields))
 
 
-def _accessibility_statement(home, english, now):
+def _accessibility_statement(home, now):
     # Demo databases from before the statement had its own page type held a standard page here.
     old = StandardPage.objects.child_of(home).filter(slug="tillganglighet").first()
     if old is not None:
@@ -71,20 +97,22 @@ def _accessibility_statement(home, english, now):
         contact_email="torget@example.org",
         assessed_on=now.date(),
     )
-    for target, lang in ((page, "sv"), (translation_to_write(page, english), "en")):
-        title, intro, problems, assessment = ACCESSIBILITY[lang]
-        target.known_problems = [
-            KnownProblem(description=text, criterion=criterion) for text, criterion in problems
+    texts, problems = {}, {}
+    for lang in ("sv", "en"):
+        title, intro, known, assessment = ACCESSIBILITY[lang]
+        texts[lang] = _texts(title, intro, assessment=assessment)
+        problems[lang] = [
+            KnownProblem(description=text, criterion=criterion) for text, criterion in known
         ]
-        _publish(
-            target,
-            title,
-            intro,
-            contact_email="torget@example.org",
-            contact_phone="08-530 610 00",
-            assessed_on=now.date(),
-            assessment=assessment,
-        )
+    page.known_problems = problems["sv"]
+    _publish(
+        page,
+        **texts["sv"],
+        contact_email="torget@example.org",
+        contact_phone="08-530 610 00",
+        assessed_on=now.date(),
+    )
+    english_translate(page, **texts["en"], children={"known_problems": problems["en"]})
     return page
 
 
@@ -92,7 +120,7 @@ def seed(now=None) -> None:
     """Create or refresh the demo tree in Swedish and English; safe to run again."""
     now = now or timezone.now()
     swedish = Locale.get_default()
-    english, _ = Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="en")
 
     home = HomePage.objects.filter(locale=swedish).first()
     if home is None:
@@ -102,34 +130,32 @@ def seed(now=None) -> None:
         Site.objects.update_or_create(
             is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
         )
-    _publish(home, *HOME["sv"])
-    _publish(translation_to_write(home, english), *HOME["en"])
+    _publish(home, **_texts(*HOME["sv"]))
+    # Beside the Swedish home page at the root, the English one needs a slug of its own.
+    english_translate(home, slug=f"{home.slug}-en", **_texts(*HOME["en"]))
 
     index = _child(
         home, DistrictIndexPage, "stadsdelar", title=DISTRICT_INDEX["sv"][0], show_in_menus=True
     )
-    _publish(index, *DISTRICT_INDEX["sv"], show_in_menus=True)
-    _publish(translation_to_write(index, english), *DISTRICT_INDEX["en"], show_in_menus=True)
+    _publish(index, **_texts(*DISTRICT_INDEX["sv"], show_in_menus=True))
+    english_translate(index, **_texts(*DISTRICT_INDEX["en"]))
 
     for number, district in enumerate(DISTRICTS):
         page = _child(index, DistrictPage, district["slug"], title=district["sv"][0])
         name, role_sv, role_en, email, phone = district["contact"]
-        view = district_image(district["sv"][0], number)
-        for target, role, lang in (
-            (page, role_sv, "sv"),
-            (translation_to_write(page, english), role_en, "en"),
-        ):
-            target.contacts.clear()
-            target.contacts.add(DistrictContact(name=name, role=role, email=email, phone=phone))
+        texts, contacts = {}, {}
+        for lang, role in (("sv", role_sv), ("en", role_en)):
             title, intro = district[lang]
-            _publish(
-                target,
+            texts[lang] = _texts(
                 title,
                 intro,
                 search_description=intro.split(". ")[0].rstrip(".") + ".",
-                hero_image=view,
                 hero_image_alt=HERO_ALT[lang] % {"district": title},
             )
+            contacts[lang] = [DistrictContact(name=name, role=role, email=email, phone=phone)]
+        page.contacts = contacts["sv"]
+        _publish(page, **texts["sv"], hero_image=district_image(district["sv"][0], number))
+        english_translate(page, **texts["en"], children={"contacts": contacts["en"]})
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.organisation_name = "Botkyrka kommun"
@@ -137,30 +163,29 @@ def seed(now=None) -> None:
     for item in STANDARD_PAGES:
         page = _child(home, StandardPage, item["slug"], title=item["sv"][0])
         more = item.get("more", {})
-        _publish(page, *item["sv"], body=_paragraph(item["sv"][1], more.get("sv")))
-        _publish(
-            translation_to_write(page, english),
-            *item["en"],
-            body=_paragraph(item["en"][1], more.get("en")),
+        _publish(page, **_texts(*item["sv"], body=_paragraph(item["sv"][1], more.get("sv"))))
+        english_translate(
+            page, **_texts(*item["en"], body=_paragraph(item["en"][1], more.get("en")))
         )
         if item["setting"]:
             setattr(settings, item["setting"], page)
-    settings.accessibility_page = _accessibility_statement(home, english, now)
+    settings.accessibility_page = _accessibility_statement(home, now)
     settings.save()
 
-    for locale, lang in ((swedish, "sv"), (english, "en")):
-        message, link_text = NOTICE[lang]
-        DisruptionNotice.objects.update_or_create(
-            translation_key=NOTICE_KEY,
-            locale=locale,
-            defaults={
-                "message": message,
-                "link_url": "https://www.krisinformation.se/",
-                "link_text": link_text,
-                "starts_at": now - timedelta(days=1),
-                "ends_at": now + timedelta(days=30),
-            },
-        )
+    message, link_text = NOTICE["sv"]
+    notice, _created = DisruptionNotice.objects.update_or_create(
+        translation_key=NOTICE_KEY,
+        locale=swedish,
+        defaults={
+            "message": message,
+            "link_url": "https://www.krisinformation.se/",
+            "link_text": link_text,
+            "starts_at": now - timedelta(days=1),
+            "ends_at": now + timedelta(days=30),
+        },
+    )
+    message, link_text = NOTICE["en"]
+    english_translate(notice, message=message, link_text=link_text)
 
 
 def section_ensure(model, slug: str, texts: dict, **fields):
@@ -180,9 +205,5 @@ def section_ensure(model, slug: str, texts: dict, **fields):
         )
         page.save_revision().publish()
     if page.get_translation_or_none(english) is None:
-        translation = page.copy_for_translation(english).specific
-        title, intro = texts["en"]
-        translation.title = translation.draft_title = title
-        translation.intro = f"<p>{intro}</p>"
-        translation.save_revision().publish()
+        english_translate(page, **_texts(*texts["en"]))
     return page

@@ -8,9 +8,12 @@ published, they are copied from the default-language page to every translation. 
 wagtail-localize's `copy_synchronised_fields`: outside a full re-translation it would also copy
 the untranslated structure of every StreamField over the translated text.)"""
 
+import copy
+
 from django.conf import settings
 from django.db import models, transaction
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
@@ -89,35 +92,60 @@ def translation_import(*, instance, locale, strings: dict[str, str], user=None, 
     """Translate a page or snippet into `locale` through wagtail-localize, as an editor does:
     "Translate" (wagtail_localize.operations.translate_object), then the translation agency's
     PO file (`strings`: each source text and its translation; a text without one stays in the
-    source language), then publish. Returns the translation."""
+    source language), then publish. Returns the translation.
+
+    The PO file goes in first, so that the version "Translate" saves, and publishes when the
+    transaction commits, already holds the agency's texts: one in the source language would be
+    published over them then, with a slug that another page may have taken meanwhile."""
     from wagtail_localize.models import Translation, TranslationSource
     from wagtail_localize.operations import translate_object
 
-    translate_object(instance, [locale], user=user)
     source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation = Translation.objects.get(source=source, target_locale=locale)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     catalog = translation.export_po()
     for entry in catalog:
         entry.msgstr = strings.get(entry.msgid, entry.msgstr)
     translation.import_po(catalog, user=user)
+    translate_object(instance, [locale], user=user)
     translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)
 
 
-def translation_to_write(page, locale):
-    """The page's version in `locale` to write a translation into: the existing translation,
-    the alias kept for an untranslated page turned into a page of its own (as wagtail-localize
-    does when an editor translates it), or a new copy."""
-    from wagtail.actions.convert_alias import ConvertAliasPageAction
+def translation_strings(*, instance, fields: dict) -> dict[str, str]:
+    """The translation agency's strings for `translation_import` (each source text and its
+    translation), read from `instance` and a copy of it that carries the translated `fields`,
+    written as on the source (a title, rich text with its <p>, a StreamField's blocks): their
+    texts are paired in wagtail-localize's own order, so each is the segment it extracts (rich
+    text without its block tags, an inline link as <a id="a1">). Facts are left out, and the
+    slug unless `fields` changes it: the translation keeps the source's."""
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
 
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        return page.copy_for_translation(locale, copy_parents=True).specific
-    translation = translation.specific
-    if translation.alias_of_id:
-        ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
-        translation.refresh_from_db()
-    return translation
+    translated = copy.copy(instance)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+        field = instance._meta.get_field(name)
+        if isinstance(field, StreamField):
+            # Its blocks get their ids, as when saved: a segment's path names its block.
+            setattr(translated, name, field.get_prep_value(getattr(translated, name)))
+
+    def texts(obj):
+        return [
+            (segment.path.split(".")[0], segment.string.data)
+            for segment in extract_segments(obj)
+            if isinstance(segment, StringSegmentValue)
+        ]
+
+    source_texts, translated_texts = texts(instance), texts(translated)
+    if [name for name, _text in source_texts] != [name for name, _text in translated_texts]:
+        raise ValueError(f"The texts of {instance!r} and its translation do not line up.")
+    strings = {}
+    for (name, text), (_name, translation) in zip(source_texts, translated_texts, strict=True):
+        if name == "slug" and translation == text:
+            continue
+        if strings.setdefault(text, translation) != translation:
+            raise ValueError(f"{text!r} in {instance!r} has two translations.")
+    return strings
 
 
 def trees_synchronise() -> None:

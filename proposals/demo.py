@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from events.models import EventPage
 from forums.models import Category
-from home.demo import section_ensure
+from home.demo import english_translate, section_ensure
 from home.models import DistrictPage
 from proposals import services
 from proposals.models import Proposal, ProposalIndexPage
@@ -155,8 +155,7 @@ def _discussion_category() -> Category:
             description="Samtalen om invånarnas förslag.",
             order=40,
         )
-        english = category.copy_for_translation(Locale.objects.get(language_code="en"))
-        english.name = "Proposals"
-        english.description = "The discussions of residents' proposals."
-        english.save()
+        english_translate(
+            category, name="Proposals", description="The discussions of residents' proposals."
+        )
     return category

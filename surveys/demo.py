@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from wagtail.models import Locale
 
+from home.demo import english_translate
 from home.models import DistrictPage
 from surveys.models import Survey, SurveyPage, SurveyQuestion, SurveyResult
 from updates.models import UpdateIndexPage, UpdatePage
@@ -80,15 +81,12 @@ def seed() -> None:
     if SurveyQuestion.objects.exists():
         return
     swedish = Locale.get_default()
-    english = Locale.objects.get(language_code="en")
     questions = []
     for order, (key, (text_sv, finding_sv), (text_en, finding_en)) in enumerate(QUESTIONS):
         question = SurveyQuestion.objects.create(
             key=key, text=text_sv, finding=finding_sv, order=order
         )
-        translation = question.copy_for_translation(english)
-        translation.text, translation.finding = text_en, finding_en
-        translation.save()
+        english_translate(question, text=text_en, finding=finding_en)
         questions.append(question)
     for year in YEARS:
         survey = Survey.objects.create(
@@ -100,14 +98,15 @@ def seed() -> None:
                 "urval av invånare 16–84 år i varje stadsdel."
             ),
         )
-        translation = survey.copy_for_translation(english)
-        translation.name = f"Safety survey {year} (example data)"
-        translation.conducted_by = "Botkyrka municipality and the police"
-        translation.method = (
-            "Example data for the demo: a postal and web survey of a random sample of residents "
-            "aged 16–84 in each district."
+        english_translate(
+            survey,
+            name=f"Safety survey {year} (example data)",
+            conducted_by="Botkyrka municipality and the police",
+            method=(
+                "Example data for the demo: a postal and web survey of a random sample of "
+                "residents aged 16–84 in each district."
+            ),
         )
-        translation.save()
     districts = {d.slug: d for d in DistrictPage.objects.filter(locale=swedish)}
     results = []
     for slug, district in districts.items():
@@ -125,13 +124,14 @@ def seed() -> None:
                     )
                 )
     SurveyResult.objects.bulk_create(results)
-    _page(swedish, english)
-    for measure in UpdatePage.objects.filter(slug="belysning-albytunneln"):
+    _page(swedish)
+    # A fact: publishing the Swedish page gives it to the translations (home.translations).
+    for measure in UpdatePage.objects.filter(slug="belysning-albytunneln", locale=swedish):
         measure.survey_question = questions[0]
         measure.save_revision().publish()
 
 
-def _page(swedish, english) -> None:
+def _page(swedish) -> None:
     index = UpdateIndexPage.objects.filter(locale=swedish).first()
     if index is None:
         return
@@ -142,8 +142,5 @@ def _page(swedish, english) -> None:
         )
     )
     page.save_revision().publish()
-    translation = page.copy_for_translation(english).specific
     title, intro = PAGE["en"]
-    translation.title = translation.draft_title = title
-    translation.intro = f"<p>{intro}</p>"
-    translation.save_revision().publish()
+    english_translate(page, title=title, intro=f"<p>{intro}</p>")

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.demo import section_ensure
+from home.demo import english_translate, section_ensure
 from home.models import DistrictPage
 from updates.models import (
     MeasureCategory,
@@ -238,16 +238,14 @@ UPDATES = [
 ]
 
 
-def _translated_snippets(model, items, english, field="name"):
+def _translated_snippets(model, items, field="name"):
     found = {}
     for key, sv, en in items:
         obj = model.objects.filter(**{field: sv}, locale=Locale.get_default()).first()
         if obj is None:
             obj = model(**{field: sv}, **({"slug": key} if model is MeasureCategory else {}))
             obj.save()
-            translation = obj.copy_for_translation(english)
-            setattr(translation, field, en)
-            translation.save()
+            english_translate(obj, **{field: en})
         found[key] = obj
     return found
 
@@ -269,12 +267,11 @@ def seed(now=None) -> None:
     """Create the demo updates once."""
     now = now or timezone.now()
     swedish = Locale.get_default()
-    english = Locale.objects.get(language_code="en")
     index = section_ensure(UpdateIndexPage, "trygghet", INDEX)
     if UpdatePage.objects.exists():
         return
-    categories = _translated_snippets(MeasureCategory, CATEGORIES, english)
-    responsible = _translated_snippets(Responsible, RESPONSIBLE, english)
+    categories = _translated_snippets(MeasureCategory, CATEGORIES)
+    responsible = _translated_snippets(Responsible, RESPONSIBLE)
     districts = {d.slug: d for d in DistrictPage.objects.filter(locale=swedish)}
     for slug, category, who, places, kind, status, months, sv, en, progress in UPDATES:
         started = timezone.localdate(now) - timedelta(days=30 * months)
@@ -304,17 +301,15 @@ def seed(now=None) -> None:
                 ProgressEntry(date=started + timedelta(days=20 * number), text=text_sv)
             )
         page.save_revision().publish()
-        translation = page.copy_for_translation(english).specific
-        translation.title = translation.draft_title = en[0]
-        translation.summary = en[1]
-        translation.body = json.dumps([{"type": "paragraph", "value": f"<p>{en[1]}</p>"}])
-        translation.category = categories[category].get_translation(english)
-        translation.progress.clear()
-        for number, (_text_sv, text_en) in enumerate(progress):
-            translation.progress.add(
-                ProgressEntry(date=started + timedelta(days=20 * number), text=text_en)
-            )
-        translation.save_revision().publish()
-        en_districts = [d.get_translation_or_none(english) or d for d in page.districts.all()]
-        translation.districts.set(en_districts)
-        translation.save_revision().publish()
+        english_translate(
+            page,
+            title=en[0],
+            summary=en[1],
+            body=json.dumps([{"type": "paragraph", "value": f"<p>{en[1]}</p>"}]),
+            children={
+                "progress": [
+                    ProgressEntry(date=started + timedelta(days=20 * number), text=text_en)
+                    for number, (_text_sv, text_en) in enumerate(progress)
+                ]
+            },
+        )

@@ -122,3 +122,28 @@ def test_demo_shows_the_first_pages_in_every_language_and_the_rest_in_swedish(
     assert other.status_code == 200  # an alias until translated, never a 404
     assert 'role="note"' in other.content.decode()
     assert Translation.objects.filter(target_locale__language_code=code).count() >= 18
+
+
+def test_demo_english_pages_are_wagtail_localize_translations(demo):
+    from wagtail.models import Page
+    from wagtail_localize.models import Translation
+
+    english_pages = Page.objects.live().filter(locale__language_code="en", alias_of__isnull=True)
+    translated_from_swedish = set(
+        Translation.objects.filter(
+            target_locale__language_code="en", source__locale__language_code="sv"
+        ).values_list("source__object_id", flat=True)
+    )
+
+    assert english_pages.count() >= 30
+    assert {
+        page.url_path
+        for page in english_pages
+        if page.translation_key not in translated_from_swedish
+    } == set()
+    # The English text is wagtail-localize's translation, not a copy written over it.
+    alby = english_pages.get(slug="alby").specific
+    catalog = Translation.objects.get(
+        source__object_id=alby.translation_key, target_locale=alby.locale
+    ).export_po()
+    assert alby.hero_image_alt in {entry.msgstr for entry in catalog}
