@@ -15,17 +15,20 @@ from home.tests.factories import (
 )
 from home.translations import locales_ensure
 
-DEMO_GROUP = "demo"
+DEMO_MODULE = "tests/test_demo.py"
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's order (plain, then transactional)
 def pytest_collection_modifyitems(items):
-    """The tests that read the demo run last, all on one worker (`--dist loadgroup`): the demo
-    is loaded once there, and no test after them sees it."""
-    reading_the_demo = [item for item in items if "demo" in getattr(item, "fixturenames", ())]
-    for item in reading_the_demo:
-        item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
-    others = [item for item in items if item not in set(reading_the_demo)]
-    items[:] = others + reading_the_demo
+    """The tests that read the demo are in one module, which runs last: `--dist loadfile` gives
+    it to one worker, the demo is loaded once there, and no test after it sees the demo
+    (`--no-loadscope-reorder`: xdist hands the modules out in this order)."""
+    for item in items:
+        reads_the_demo = "demo" in getattr(item, "fixturenames", ())
+        if reads_the_demo and not item.nodeid.startswith(DEMO_MODULE):
+            raise pytest.UsageError(f"{item.nodeid} reads the demo: move it to {DEMO_MODULE}")
+    last = [item for item in items if item.nodeid.startswith(DEMO_MODULE)]
+    items[:] = [item for item in items if not item.nodeid.startswith(DEMO_MODULE)] + last
 
 
 @pytest.fixture(autouse=True)

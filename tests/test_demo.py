@@ -1,10 +1,19 @@
+"""The demo as `make run` loads it: every test that reads it is in this module, which one test
+worker runs after all its others (`--dist loadfile`; conftest.py), so it is loaded once."""
+
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Locale
+from django.core.management.sql import emit_post_migrate_signal
+from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization
 
 from accounts.models import User
-from events.models import EventPage
+from events.models import EventPage, Registration
 from home.models import AccessibilityStatementPage, DisruptionNotice, DistrictPage, StandardPage
+from home.tests.test_page_tree import PREFIXES, menu_links, tree_problems
+from reports.models import Observation
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +156,78 @@ def test_demo_english_pages_are_wagtail_localize_translations(demo):
         source__object_id=alby.translation_key, target_locale=alby.locale
     ).export_po()
     assert alby.hero_image_alt in {entry.msgstr for entry in catalog}
+
+
+def test_the_demo_tree_has_no_problems_and_holds_when_migrate_syncs_the_languages_again(demo):
+    assert tree_problems() == {}
+
+    # A language added to the site later, or a synchronisation removed and made again.
+    LocaleSynchronization.objects.filter(locale__language_code="fi").delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    assert LocaleSynchronization.objects.filter(locale__language_code="fi").exists()
+    assert tree_problems() == {}
+
+
+def test_the_demo_menu_is_whole_in_every_language(client, demo):
+    swedish = menu_links(client.get("/").content.decode())
+    assert len(swedish) == 5
+
+    for code, prefix in PREFIXES.items():
+        links = menu_links(client.get(f"{prefix}/").content.decode())
+        assert len(links) == len(swedish), code
+
+
+LISTINGS = ["pages", "images", "documents", "proposals"]
+DOWNLOADS = [
+    "/dcat.jsonld",
+    "/oppna-data/trygghetsmatning.csv",
+    "/oppna-data/trygghetsmatning.json",
+    "/oppna-data/moten.csv",
+    "/oppna-data/insatser.csv",
+]
+
+
+def everything_published(client) -> list[str]:
+    bodies = [client.get(url).content.decode() for url in DOWNLOADS]
+    for endpoint in LISTINGS:
+        offset, total = 0, 1
+        while offset < total:
+            answer = client.get(f"/api/v2/{endpoint}/?fields=*&limit=20&offset={offset}")
+            assert answer.status_code == 200, answer.content
+            data = answer.json()
+            bodies.append(answer.content.decode())
+            total = data["meta"]["total_count"]
+            offset += 20
+            for item in data["items"]:
+                detail = client.get(f"/api/v2/{endpoint}/{item['id']}/")
+                assert detail.status_code == 200
+                bodies.append(detail.content.decode())
+    return bodies
+
+
+def test_no_personal_data_and_no_unpublished_page_anywhere(client, demo, settings):
+    """Never personal data (issue 21): with the demo loaded, every API endpoint (each listing
+    with every field, each detail), every download and the catalogue hold none of the demo's
+    residents' names or addresses, registrations, reports or votes, and no unpublished page."""
+    settings.TORGET_API_REQUESTS_PER_MINUTE = 100_000  # the walk is many requests from one address
+    draft = Page.objects.get(depth=2, locale__language_code="sv").add_child(
+        instance=Page(title="Utkast som ingen ska se", slug="utkast", live=False)
+    )
+    assert not draft.live
+    secrets = {draft.title}
+    residents = User.objects.filter(is_staff=False, is_superuser=False)
+    assert residents.exists()
+    for person in residents:
+        secrets.add(person.email)  # (user names are words like "boende", and never shown)
+        if person.display_name:
+            secrets.add(person.display_name)
+    for registration in Registration.objects.exclude(email=""):
+        secrets |= {registration.email, registration.name}
+    assert Observation.objects.exists()
+    for observation in Observation.objects.all():
+        secrets |= {observation.description[:40], observation.reference}
+    secrets = {s for s in secrets if s and len(s) > 3}
+    published = "\n".join(everything_published(client))
+    found = sorted(s for s in secrets if re.search(re.escape(s), published))
+    assert found == []
