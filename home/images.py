@@ -44,7 +44,12 @@ def renditions_encode(image, kinds=tuple(PICTURES)) -> int:
 
 
 def _asked_key(image) -> str:
-    focal_point = (image.focal_point_x, image.focal_point_y, image.focal_point_width)
+    focal_point = (
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+    )
     return f"renditions-asked:{image.pk}:{image.file.name}:{focal_point}".replace(" ", "")
 
 
