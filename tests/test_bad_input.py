@@ -444,28 +444,13 @@ class Crawl:
         self._fresh()
         some = [self.pages[0], *(url for url in self.pages if "?" not in url)][:3]
         post_forms = [f for f in self.forms.values() if f.method == "post"][:2]
-        for cookie in BROKEN_COOKIES:
+        broken = [(f"cookie {_short(c)}", {"HTTP_COOKIE": c}) for c in BROKEN_COOKIES]
+        broken += [(f"headers {_short(str(headers))}", headers) for headers in BROKEN_HEADERS]
+        for what, extra in broken:
             for url in some:
-                self.send("get", url, f"cookie {_short(cookie)}", HTTP_COOKIE=cookie)
+                self.send("get", url, what, **extra)
             for form in post_forms:
-                self.send(
-                    "post",
-                    form.action,
-                    f"cookie {_short(cookie)}",
-                    data=form.untouched(),
-                    HTTP_COOKIE=cookie,
-                )
-        for headers in BROKEN_HEADERS:
-            for url in some:
-                self.send("get", url, f"headers {_short(str(headers))}", **headers)
-            for form in post_forms:
-                self.send(
-                    "post",
-                    form.action,
-                    f"headers {_short(str(headers))}",
-                    data=form.untouched(),
-                    **headers,
-                )
+                self.send("post", form.action, what, data=form.untouched(), **extra)
         if self.relogin is not None:
             self.client.force_login(self.relogin)
 
